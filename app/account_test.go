@@ -1,0 +1,113 @@
+package app_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"emma/app/apptest"
+	"emma/modules/account"
+)
+
+func sessionCookie(t *testing.T, c *apptest.Client, base string) *http.Cookie {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base, nil)
+	for _, ck := range c.HTTP.Jar.Cookies(req.URL) {
+		if ck.Name == account.CookieName {
+			return ck
+		}
+	}
+	return nil
+}
+
+func TestSessionChangesAtLoginAndEndsAtLogout(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{})
+	c := srv.NewClient(t)
+	c.Register("dee@example.com")
+	first := sessionCookie(t, c, srv.URL)
+	if first == nil {
+		t.Fatal("no session cookie after register")
+	}
+	login := map[string]string{"email": "DEE@example.com", "password": "correct horse battery"}
+	c.JSON(http.MethodPost, "/api/v1/auth/login", login, http.StatusOK, nil)
+	second := sessionCookie(t, c, srv.URL)
+	if second == nil || second.Value == first.Value {
+		t.Fatalf("session id did not change at login")
+	}
+
+	// The session replaced at login no longer works.
+	stale := srv.NewClient(t)
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/auth/me", nil)
+	req.AddCookie(&http.Cookie{Name: account.CookieName, Value: first.Value})
+	if status, _ := stale.Send(req); status != http.StatusUnauthorized {
+		t.Errorf("replaced session: got status %d, want 401", status)
+	}
+
+	c.JSON(http.MethodPost, "/api/v1/auth/logout", struct{}{}, http.StatusNoContent, nil)
+	req, _ = http.NewRequest(http.MethodGet, srv.URL+"/api/v1/auth/me", nil)
+	req.AddCookie(&http.Cookie{Name: account.CookieName, Value: second.Value})
+	if status, _ := stale.Send(req); status != http.StatusUnauthorized {
+		t.Errorf("after logout: got status %d, want 401", status)
+	}
+}
+
+func TestSessionCookieAttributes(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{})
+	c := srv.NewClient(t)
+	body := strings.NewReader(`{"email":"eve@example.com","name":"Eve","password":"long enough pw"}`)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/auth/register", body)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		t.Fatalf("register: %v", err)
+	}
+	resp.Body.Close()
+	raw := resp.Header.Get("Set-Cookie")
+	for _, want := range []string{account.CookieName + "=", "HttpOnly", "SameSite=Lax", "Path=/"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("Set-Cookie %q: missing %q", raw, want)
+		}
+	}
+	if strings.Contains(raw, "Secure") {
+		t.Errorf("Set-Cookie %q: Secure on an http public URL", raw)
+	}
+}
+
+func TestRegistrationErrors(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{})
+	c := srv.NewClient(t)
+	c.Register("fay@example.com")
+	cases := []struct {
+		name  string
+		body  map[string]string
+		want  int
+		field string
+	}{
+		{"bad email", map[string]string{"email": "fay", "name": "F", "password": "long enough"}, 422, "email"},
+		{"short password", map[string]string{"email": "g@example.com", "name": "G", "password": "short"}, 422, "password"},
+		{"empty name", map[string]string{"email": "h@example.com", "name": " ", "password": "long enough"}, 422, "name"},
+		{"taken email any case", map[string]string{"email": "FAY@example.com", "name": "F", "password": "long enough"}, 409, "email"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out struct {
+				Error struct{ Code, Message, Field string } `json:"error"`
+			}
+			srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/register", tc.body, tc.want, &out)
+			if out.Error.Field != tc.field {
+				t.Errorf("got field %q, want %q", out.Error.Field, tc.field)
+			}
+			if out.Error.Message == "" {
+				t.Error("got empty message")
+			}
+		})
+	}
+	var out struct {
+		Error struct{ Code string } `json:"error"`
+	}
+	bad := map[string]string{"email": "fay@example.com", "password": "wrong password"}
+	srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/login", bad, http.StatusUnauthorized, &out)
+	if out.Error.Code != "invalid_credentials" {
+		t.Errorf("wrong password: got code %q, want invalid_credentials", out.Error.Code)
+	}
+}

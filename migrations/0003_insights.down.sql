@@ -1,0 +1,3 @@
+DROP TABLE insight_rate;
+DROP TABLE insight_usage;
+DROP TABLE insight_cache;

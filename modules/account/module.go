@@ -1,0 +1,66 @@
+package account
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"emma/modules/web"
+)
+
+// Module serves the account pages and API.
+type Module struct {
+	svc    *Service
+	log    *slog.Logger
+	secure bool
+}
+
+// New returns the account module. secure sets the Secure cookie attribute,
+// for a public URL served over https.
+func New(db *gorm.DB, log *slog.Logger, secure bool) (*Module, error) {
+	svc, err := NewService(NewStore(db))
+	if err != nil {
+		return nil, err
+	}
+	return &Module{svc: svc, log: log, secure: secure}, nil
+}
+
+// Middleware resolves the session cookie on every request.
+func (m *Module) Middleware() echo.MiddlewareFunc { return m.loadUser }
+
+// Routes registers the account pages and API endpoints.
+func (m *Module) Routes(e *echo.Echo) {
+	e.GET("/login", m.pageLogin)
+	e.POST("/login", m.submitLogin)
+	e.GET("/register", m.pageRegister)
+	e.POST("/register", m.submitRegister)
+	e.POST("/logout", m.submitLogout)
+
+	api := e.Group("/api/v1/auth")
+	api.POST("/register", m.apiRegister)
+	api.POST("/login", m.apiLogin)
+	api.POST("/logout", m.apiLogout)
+	api.GET("/me", m.apiMe, RequireAPIUser)
+}
+
+// RequireAPIUser rejects API requests without a signed-in user with 401.
+func RequireAPIUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if web.CurrentUser(c) == nil {
+			return web.Unauthorized
+		}
+		return next(c)
+	}
+}
+
+// RequirePageUser sends visitors without a session to the login page.
+func RequirePageUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if web.CurrentUser(c) == nil {
+			return c.Redirect(http.StatusSeeOther, "/login")
+		}
+		return next(c)
+	}
+}
