@@ -28,7 +28,7 @@ func TestPairFlowDeliversResultsLive(t *testing.T) {
 	if len(g.Jobs) != 4 {
 		t.Fatalf("got %d jobs, want 4", len(g.Jobs))
 	}
-	jobs := byOperation(c.Open(g.ID).WaitFinal(waitJobs))
+	jobs := byOperation(c.Open(g.ID).WaitUntil(waitJobs, apptest.InsightsDone))
 	want := map[string]string{"add": "15", "subtract": "-5", "multiply": "50", "divide": "0.5"}
 	for op, result := range want {
 		j := jobs[op]
@@ -41,6 +41,11 @@ func TestPairFlowDeliversResultsLive(t *testing.T) {
 		}
 		if j.Approximate {
 			t.Errorf("%s: got approximate, want exact", op)
+		}
+		// Without an API key every insight comes from computed facts.
+		if j.Insight.Text == nil || *j.Insight.Text == "" || deref(j.Insight.Source) != "facts" {
+			t.Errorf("%s: got insight %q from %q, want a facts sentence",
+				op, deref(j.Insight.Text), deref(j.Insight.Source))
 		}
 	}
 }

@@ -182,6 +182,13 @@ func (s *Socket) Next(timeout time.Duration) live.Message {
 // returns the jobs by id. The first message must be the snapshot.
 func (s *Socket) WaitFinal(timeout time.Duration) map[int64]group.JobView {
 	s.tb.Helper()
+	return s.WaitUntil(timeout, AllFinal)
+}
+
+// WaitUntil reads messages, keeping the newest state of each job, until
+// done returns true for the jobs. The first message must be the snapshot.
+func (s *Socket) WaitUntil(timeout time.Duration, done func(map[int64]group.JobView) bool) map[int64]group.JobView {
+	s.tb.Helper()
 	deadline := time.Now().Add(timeout)
 	first := s.Next(time.Until(deadline))
 	if first.Type != live.TypeSnapshot {
@@ -191,7 +198,7 @@ func (s *Socket) WaitFinal(timeout time.Duration) map[int64]group.JobView {
 	for _, j := range first.Jobs {
 		jobs[j.ID] = j
 	}
-	for !allFinal(jobs) {
+	for !done(jobs) {
 		m := s.Next(time.Until(deadline))
 		switch m.Type {
 		case live.TypeSnapshot:
@@ -207,7 +214,8 @@ func (s *Socket) WaitFinal(timeout time.Duration) map[int64]group.JobView {
 	return jobs
 }
 
-func allFinal(jobs map[int64]group.JobView) bool {
+// AllFinal reports whether every job is completed, failed or cancelled.
+func AllFinal(jobs map[int64]group.JobView) bool {
 	for _, j := range jobs {
 		switch j.Status {
 		case group.StatusCompleted, group.StatusFailed, group.StatusCancelled:
@@ -216,4 +224,18 @@ func allFinal(jobs map[int64]group.JobView) bool {
 		}
 	}
 	return len(jobs) > 0
+}
+
+// InsightsDone reports whether every job is final and every completed job
+// has its insight.
+func InsightsDone(jobs map[int64]group.JobView) bool {
+	if !AllFinal(jobs) {
+		return false
+	}
+	for _, j := range jobs {
+		if j.Status == group.StatusCompleted && j.Insight.Status != group.InsightCompleted {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"os/exec"
 	"testing"
@@ -55,6 +56,17 @@ func newTab(t *testing.T) context.Context {
 	return tabCtx
 }
 
+// pageText returns the visible text of the page, for failure messages.
+func pageText(ctx context.Context) string {
+	stepCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	text, err := chromedp.Run(stepCtx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		return "(unavailable: " + err.Error() + ")"
+	}
+	return text
+}
+
 func chromiumPath() string {
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -67,8 +79,10 @@ func chromiumPath() string {
 // do runs steps in the tab and fails the test with step's name on error.
 func do(t *testing.T, ctx context.Context, step string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("%s: %v", step, err)
+	stepCtx, cancel := context.WithTimeout(ctx, pollTimeout)
+	defer cancel()
+	if err := chromedp.Do(stepCtx, steps...); err != nil {
+		t.Fatalf("%s: %v\npage text:\n%s", step, err, pageText(ctx))
 	}
 }
 
@@ -90,7 +104,7 @@ func waitFor[T any](t *testing.T, ctx context.Context, what, expr string) T {
 		chromedp.WithPollingInterval(50*time.Millisecond),
 		chromedp.WithPollingTimeout(pollTimeout)))
 	if err != nil {
-		t.Fatalf("wait for %s: %v", what, err)
+		t.Fatalf("wait for %s: %v\npage text:\n%s", what, err, pageText(ctx))
 	}
 	return v
 }
@@ -99,14 +113,23 @@ func waitFor[T any](t *testing.T, ctx context.Context, what, expr string) T {
 // dashboard.
 func register(t *testing.T, ctx context.Context, baseURL, email, name string) {
 	t.Helper()
-	do(t, ctx, "register "+email,
+	do(t, ctx, "fill the register form",
 		chromedp.Navigate(baseURL+"/register"),
 		chromedp.SendKeys(chromedp.ID("email"), email),
 		chromedp.SendKeys(chromedp.ID("name"), name),
 		chromedp.SendKeys(chromedp.ID("password"), "correct horse battery"),
-		chromedp.Submit(chromedp.ID("register-form")),
-		chromedp.WaitVisible(chromedp.CSS("main.dashboard")),
 	)
+	// RunResponse waits for the page that the redirect leads to, so later
+	// queries run against the dashboard's document and not the form's.
+	stepCtx, cancel := context.WithTimeout(ctx, pollTimeout)
+	defer cancel()
+	resp, err := chromedp.RunResponse(stepCtx, chromedp.Click(chromedp.CSS(`#register-form [type="submit"]`)))
+	if err != nil {
+		t.Fatalf("submit the register form: %v", err)
+	}
+	if resp.Status != http.StatusOK || resp.URL != baseURL+"/" {
+		t.Fatalf("after registering: got status %d at %s, want %d at %s/", resp.Status, resp.URL, http.StatusOK, baseURL)
+	}
 }
 
 // saveScreenshot writes a full-page PNG to the path in EMMA_SCREENSHOT, for

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/golang-migrate/migrate/v4"
 	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
@@ -156,7 +157,7 @@ func newOwnMigrator(sqlDB *sql.DB) (*migrate.Migrate, error) {
 type migrateLogger struct{ log *slog.Logger }
 
 func (l migrateLogger) Printf(format string, v ...any) {
-	l.log.Info("migrate: " + fmt.Sprintf(format, v...))
+	l.log.Info("migrate: " + strings.TrimSpace(fmt.Sprintf(format, v...)))
 }
 
 func (l migrateLogger) Verbose() bool { return false }

@@ -1,5 +1,7 @@
 package group
 
+import "github.com/riverqueue/river"
+
 // River queues. Light jobs (the four operations and small expressions)
 // and heavy expressions run in separate queues with their own concurrency,
 // so a long factorial from one user cannot occupy every compute slot.
@@ -26,3 +28,13 @@ type InsightArgs struct {
 
 // Kind implements river.JobArgs.
 func (InsightArgs) Kind() string { return "insight" }
+
+// InsightMaxAttempts bounds the runs of one insight job. Each run makes at
+// most one model call, because the SDK's own retries are off.
+const InsightMaxAttempts = 3
+
+// InsertOpts implements river.JobArgsWithInsertOpts: insights run in their
+// own queue.
+func (InsightArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: QueueInsight, MaxAttempts: InsightMaxAttempts}
+}

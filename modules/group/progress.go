@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// reporter writes a running job's progress at most once per
-// ProgressInterval from its own goroutine, so the computation never waits
-// on the database.
+// reporter writes a running job's progress from its own goroutine, so the
+// computation never waits on the database: the first report at once, so
+// that even a short computation shows it started, then at most once per
+// ProgressInterval.
 type reporter struct {
 	store *Store
 	log   *slog.Logger
@@ -21,12 +22,15 @@ type reporter struct {
 	phase   string
 	dirty   bool
 
-	done chan struct{}
-	wg   sync.WaitGroup
+	first chan struct{}
+	once  sync.Once
+	done  chan struct{}
+	wg    sync.WaitGroup
 }
 
 func newReporter(store *Store, log *slog.Logger, jobID int64) *reporter {
-	r := &reporter{store: store, log: log, jobID: jobID, done: make(chan struct{})}
+	r := &reporter{store: store, log: log, jobID: jobID,
+		first: make(chan struct{}), done: make(chan struct{})}
 	r.wg.Add(1)
 	go r.run()
 	return r
@@ -40,6 +44,7 @@ func (r *reporter) report(fraction float64, phase string) {
 		r.percent, r.phase, r.dirty = pct, phase, true
 	}
 	r.mu.Unlock()
+	r.once.Do(func() { close(r.first) })
 }
 
 func (r *reporter) run() {
@@ -50,6 +55,9 @@ func (r *reporter) run() {
 		select {
 		case <-r.done:
 			return
+		case <-r.first:
+			r.first = nil // a nil channel never fires again
+			r.flush()
 		case <-t.C:
 			r.flush()
 		}

@@ -10,9 +10,9 @@ import (
 	"emma/modules/group"
 )
 
-// call asks the model for the sentence, checks the reply against the facts
-// and stores it, or handles the failure. u is the daily call reserved for
-// it.
+// call requests the sentence from the model, checks the reply against the
+// facts and stores it, or handles the failure. u is the daily call
+// reserved for it.
 func (t *task) call(ctx context.Context, u usage) error {
 	prompt, dropped := userPrompt(t.facts)
 	if dropped > 0 {
@@ -41,7 +41,7 @@ func (t *task) call(ctx context.Context, u usage) error {
 	entry := cacheEntry{Text: r.text, Source: t.w.cfg.Model}
 	if err := t.w.cache(ctx, t.key, entry); err != nil {
 		// The insight is still stored for this job, and a later job with
-		// the same value asks the model again.
+		// the same value calls the model again.
 		t.log.Warn("cache insight", "error", err)
 	}
 	return t.store(ctx, group.InsightUpdate{Status: group.InsightCompleted,
@@ -66,8 +66,8 @@ func rejectionReason(err error) string {
 // return to River for a retry until the last attempt.
 func (t *task) callFailed(ctx context.Context, u usage, err error, elapsed time.Duration) error {
 	if ctx.Err() != nil {
-		// River is stopping or the job ran out of time: the call says
-		// nothing about the model service, so the job is run again.
+		// River is stopping or the job ran out of time. Neither is a
+		// failure of the model service, so the job runs again.
 		t.refund(ctx, u)
 		t.log.Warn("model call interrupted", "duration", elapsed, "error", err)
 		return err

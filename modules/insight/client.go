@@ -23,7 +23,7 @@ const (
 	maxRetryAfter     = 60 * time.Second
 )
 
-// failureKind is how Work handles a failed model call.
+// failureKind is the handling that a failed model call gets.
 type failureKind int
 
 const (
@@ -49,8 +49,8 @@ type callFailure struct {
 	retryAfter time.Duration
 }
 
-// reply is a model's answer with the token counts that the service
-// reported.
+// reply is a model's completion text with the token counts that the
+// service reported.
 type reply struct {
 	text             string
 	promptTokens     int64

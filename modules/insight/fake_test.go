@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// step is one scripted answer of the fake model server.
+// step is one scripted response of the fake model server.
 type step struct {
 	// status is the HTTP status; 0 means 200 with a completion of reply.
 	status int
@@ -21,12 +21,12 @@ type step struct {
 	// body is the JSON body of an error status.
 	body  string
 	reply string
-	// hang accepts the request and never answers it.
+	// hang accepts the request and never responds.
 	hang bool
 }
 
 // fakeModel is a loopback server that speaks the chat completions
-// protocol. It answers request n with script[n], repeating the last step,
+// protocol. It responds to request n with script[n], repeating the last step,
 // and records every request body.
 type fakeModel struct {
 	srv     *httptest.Server

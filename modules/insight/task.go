@@ -115,7 +115,7 @@ func (t *task) refund(ctx context.Context, u usage) {
 func (t *task) snooze(ctx context.Context, d time.Duration, reason string) error {
 	if n := snoozeCount(t.job); n >= maxSnoozes {
 		t.log.Warn("insight snoozed too often", "snoozes", n, "reason", reason)
-		return t.fallback(ctx, "the model service is busy; this insight comes from computed facts")
+		return t.fallback(ctx, "model insights are rate limited; this insight comes from computed facts")
 	}
 	t.w.stats.snoozes.Add(1)
 	t.log.Info("insight snoozed", "delay", d, "reason", reason)

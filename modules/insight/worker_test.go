@@ -209,7 +209,7 @@ func TestWorkerSnoozeLimitFallsBack(t *testing.T) {
 	if got := deref(j.InsightSource); got != SourceFacts {
 		t.Errorf("insight source = %q, want %q", got, SourceFacts)
 	}
-	wantNote := "the model service is busy; this insight comes from computed facts"
+	wantNote := "model insights are rate limited; this insight comes from computed facts"
 	if got := deref(j.InsightNote); got != wantNote {
 		t.Errorf("insight note = %q, want %q", got, wantNote)
 	}
