@@ -16,6 +16,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"emma/config"
+	"emma/modules/account"
 	"emma/modules/db"
 	"emma/modules/group"
 	"emma/modules/insight"
@@ -140,7 +141,7 @@ func (a *App) startDatabase(ctx context.Context) error {
 	} else if err := db.CheckCurrent(ctx, a.dsn, a.log); err != nil {
 		return err
 	}
-	d, err := db.Open(ctx, a.dsn, 0, a.log)
+	d, err := db.Open(ctx, a.dsn, a.poolSize(), a.log)
 	if err != nil {
 		return err
 	}
@@ -162,6 +163,7 @@ func (a *App) startQueue(ctx context.Context) error {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, group.NewComputeWorker(a.groups.Store(), a.log, a.cfg.JobTimeout))
 	river.AddWorker(workers, insight.NewWorker(a.db.Gorm, a.groups.Store(), insightConfig(a.cfg), a.log))
+	river.AddWorker(workers, account.NewCleanupWorker(a.db.Gorm, a.log))
 	wc, err := newWorkerClient(a.cfg, a.db, workers, a.log)
 	if err != nil {
 		return err
@@ -202,6 +204,20 @@ func (a *App) startLive(context.Context) error {
 		return err
 	})
 	return nil
+}
+
+// poolSize is one connection per concurrent job plus room for HTTP
+// requests and River's own bookkeeping. pgx's default of four would make
+// jobs and requests queue for connections.
+func (a *App) poolSize() int32 {
+	n := 10
+	if a.role.web() {
+		n += 10
+	}
+	if a.role.worker() {
+		n += a.cfg.WorkerConcurrency + a.cfg.HeavyConcurrency + a.cfg.InsightWorkers
+	}
+	return int32(n)
 }
 
 func (a *App) onStop(fn func(context.Context) error) { a.stops = append(a.stops, fn) }

@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"emma/config"
+	"emma/modules/account"
 	"emma/modules/db"
 	"emma/modules/group"
 )
@@ -63,6 +64,9 @@ func newWorkerClient(cfg *config.Config, d *db.DB, workers *river.Workers, log *
 		group.QueueHeavy:   {MaxWorkers: cfg.HeavyConcurrency},
 		group.QueueInsight: {MaxWorkers: cfg.InsightWorkers},
 	}
+	// River runs periodic jobs only on the elected leader, so one process
+	// in the fleet cleans up.
+	rc.PeriodicJobs = []*river.PeriodicJob{account.PeriodicCleanup(group.QueueCompute)}
 	c, err := river.NewClient(riverpgxv5.New(d.Pool), rc)
 	if err != nil {
 		return nil, fmt.Errorf("create river worker client: %w", err)

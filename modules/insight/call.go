@@ -99,7 +99,8 @@ func (t *task) callFailed(ctx context.Context, u usage, err error, elapsed time.
 
 // attemptLimit returns the attempt that stores the facts sentence after a
 // retryable failure: River's limit for the job or maxAttempts, whichever
-// is lower, so that River never discards the job without an insight.
+// is lower. River discards the job after its last attempt, so a later
+// attempt would never run.
 func attemptLimit(riverMax int) int {
 	if riverMax <= 0 {
 		return maxAttempts

@@ -246,6 +246,53 @@ func TestWorkSkipsFinishedInsights(t *testing.T) {
 	}
 }
 
+func TestWorkDatabaseErrorOnLastAttempt(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		attempt    int
+		wantErr    bool
+		wantStatus string
+	}{
+		{name: "early attempt returns the error", attempt: 1, wantErr: true, wantStatus: group.InsightPending},
+		{name: "last attempt stores facts", attempt: 3, wantStatus: group.InsightCompleted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			model := newFakeModel(t, step{reply: "28 is a perfect number."})
+			w := env.newWorker(env.config(model))
+			id := env.addJob(env.addUser("a@example.com"), completedJob{result: "28", exact: "28"})
+			if err := env.db.Gorm.Exec(`DROP TABLE insight_cache`).Error; err != nil {
+				t.Fatalf("drop insight_cache: %v", err)
+			}
+			job := testJob(id)
+			job.Attempt = tt.attempt
+
+			err := w.Work(context.Background(), job)
+
+			if got := err != nil; got != tt.wantErr {
+				t.Errorf("Work error = %v, want an error: %t", err, tt.wantErr)
+			}
+			j := env.job(id)
+			if j.InsightStatus != tt.wantStatus {
+				t.Errorf("insight status = %q, want %q", j.InsightStatus, tt.wantStatus)
+			}
+			if tt.wantStatus != group.InsightCompleted {
+				return
+			}
+			if got, want := deref(j.InsightText), sentenceOf(t, 28); got != want {
+				t.Errorf("insight text = %q, want %q", got, want)
+			}
+			wantNote := "the insight could not be completed; this insight comes from computed facts"
+			if got := deref(j.InsightNote); got != wantNote {
+				t.Errorf("insight note = %q, want %q", got, wantNote)
+			}
+		})
+	}
+}
+
 // testJob returns a River job in its first attempt for a direct Work call.
 func testJob(jobID int64) *river.Job[group.InsightArgs] {
 	return &river.Job[group.InsightArgs]{

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"emma/modules/facts"
-	"emma/modules/group"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
+
+	"emma/modules/facts"
+	"emma/modules/group"
 )
 
 func TestUserPromptFencesFacts(t *testing.T) {

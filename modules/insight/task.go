@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"emma/modules/facts"
 	"emma/modules/group"
@@ -21,12 +22,14 @@ const maxRateJitter = 2 * time.Second
 
 // task is one run of an insight job.
 type task struct {
-	w     *Worker
-	job   *river.Job[group.InsightArgs]
-	row   *group.Job
-	log   *slog.Logger
-	facts facts.Facts
-	key   string
+	w   *Worker
+	job *river.Job[group.InsightArgs]
+	row *group.Job
+	log *slog.Logger
+	// facts is valid once hasFacts is set.
+	facts    facts.Facts
+	hasFacts bool
+	key      string
 }
 
 // run computes the facts and stores the insight from the cache, the
@@ -39,6 +42,7 @@ func (t *task) run(ctx context.Context) error {
 			Note: "the result is not a number that facts can describe"})
 	}
 	t.facts = computeFacts(ctx, v)
+	t.hasFacts = !t.facts.Invalid
 	if t.facts.Invalid || t.facts.Sentence() == "" {
 		t.log.Warn("insight failed: no facts", "invalid", t.facts.Invalid)
 		return t.store(ctx, group.InsightUpdate{Status: group.InsightFailed,
@@ -60,6 +64,18 @@ func (t *task) run(ctx context.Context) error {
 			Text: hit.Text, Source: hit.Source, PromptVersion: PromptVersion})
 	}
 	return t.reserve(ctx)
+}
+
+// lastAttempt reports whether err from run ends the job's last attempt
+// with an error that the facts sentence can replace. Snoozes, cancels and
+// interruptions by River are not failures of this attempt.
+func (t *task) lastAttempt(ctx context.Context, err error) bool {
+	var snooze *rivertype.JobSnoozeError
+	var cancel *rivertype.JobCancelError
+	if errors.As(err, &snooze) || errors.As(err, &cancel) || ctx.Err() != nil {
+		return false
+	}
+	return t.hasFacts && t.job.Attempt >= attemptLimit(t.job.MaxAttempts)
 }
 
 // computeFacts runs facts.Compute within factsBudget.

@@ -136,7 +136,18 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[group.InsightArgs]) er
 		return nil
 	}
 	t := &task{w: w, job: job, row: j, log: log}
-	return t.run(ctx)
+	err = t.run(ctx)
+	if err == nil || !t.lastAttempt(ctx, err) {
+		return err
+	}
+	// River discards the job after this attempt, which would leave the
+	// insight pending for good.
+	log.Error("insight failed on the last attempt", "error", err)
+	note := "the insight could not be completed; this insight comes from computed facts"
+	if ferr := t.fallback(ctx, note); ferr != nil {
+		return errors.Join(err, ferr)
+	}
+	return nil
 }
 
 func insightFinal(status string) bool {
