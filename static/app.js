@@ -82,8 +82,9 @@ class Dashboard {
     this.stopFeed();
     this.jobs.reset(null);
     this.meta.hidden = true;
-    if (push) {
-      window.history.pushState({ groupId: id }, "", `/groups/${id}`);
+    const path = `/groups/${id}`;
+    if (push && window.location.pathname !== path) {
+      window.history.pushState({ groupId: id }, "", path);
     }
     this.history.markActive(id);
     this.openCount += 1;

@@ -76,15 +76,17 @@ export class SubmitForms {
     const button = form.querySelector('[type="submit"]');
     button.disabled = true;
     form.setAttribute("aria-busy", "true");
+    let group;
     try {
-      const group = await request("POST", "/api/v1/groups", body);
-      this.onCreated(group);
+      group = await request("POST", "/api/v1/groups", body);
     } catch (err) {
       showError(form, err, linePrefix);
+      return;
     } finally {
       button.disabled = false;
       form.removeAttribute("aria-busy");
     }
+    this.onCreated(group);
   }
 }
 

@@ -79,7 +79,6 @@ function renderProgress(card, job) {
   }
   const percent = Math.max(0, Math.min(100, job.progress.percent));
   bar.value = percent;
-  bar.textContent = `${Math.round(percent)}%`;
   const phase = job.progress.phase ? `${job.progress.phase} · ` : "";
   text.textContent = `${phase}${Math.round(percent)}%`;
 }

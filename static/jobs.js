@@ -6,7 +6,7 @@ import { createCard, isLive, renderCard, setNotice, timeKey } from "./jobcard.js
 /** The cards of one group's jobs, ordered by position. */
 export class JobList {
   /**
-   * list is the <ol> that holds the cards, template the card template, and
+   * list is the <ol> that contains the cards, template the card template, and
    * onCancel(jobId, card) runs when a Cancel button is pressed.
    */
   constructor(list, template, onCancel) {

@@ -20,7 +20,8 @@ type Factorization struct {
 	Factors []PrimePower
 	// Rest is the unfactored cofactor > 1 when the context ended, and nil
 	// when the factorization is complete. It is composite, except when the
-	// context ended during trial division, before its primality was tested.
+	// context ended during trial division or a primality test, before the
+	// primality of every part was known.
 	Rest *big.Int
 }
 
@@ -31,8 +32,8 @@ const trialDivisionLimit = 1 << 16
 // Factor factors |n| for n != 0. The sign of n is dropped, and 1 and -1
 // have no factors. It removes primes below trialDivisionLimit by trial
 // division, then splits composite cofactors with Pollard's rho method in
-// Brent's variant and tests every cofactor with IsPrime. Factors above
-// 2^64 are therefore probable primes (Baillie-PSW).
+// Brent's variant and tests every cofactor with IsPrimeContext. Factors
+// above 2^64 are therefore probable primes (Baillie-PSW).
 //
 // Factor runs until the number is factored or ctx ends. When ctx ends it
 // returns the partial factorization, with the unfactored part in Rest,
@@ -50,7 +51,9 @@ func Factor(ctx context.Context, n *big.Int, p Progress) (Factorization, error) 
 	}
 
 	var composites []*big.Int
-	f.classify(rest, &composites)
+	if err := f.classify(rest, &composites); err != nil {
+		return f.result(composites), err
+	}
 
 	for len(composites) > 0 {
 		x := composites[len(composites)-1]
@@ -60,8 +63,14 @@ func Factor(ctx context.Context, n *big.Int, p Progress) (Factorization, error) 
 		}
 
 		composites = composites[:len(composites)-1]
-		f.classify(d, &composites)
-		f.classify(new(big.Int).Quo(x, d), &composites)
+		cofactor := new(big.Int).Quo(x, d)
+		if err := f.classify(d, &composites); err != nil {
+			return f.result(append(composites, cofactor)), err
+		}
+
+		if err := f.classify(cofactor, &composites); err != nil {
+			return f.result(composites), err
+		}
 	}
 
 	p.report(1, f.phase)
@@ -92,18 +101,22 @@ func (f *factorizer) addPrime(q *big.Int, exp int) {
 const log10Two = 0.30102999566398120
 
 // classify records x as a prime factor or appends it to composites. It
-// ignores x = 1.
-func (f *factorizer) classify(x *big.Int, composites *[]*big.Int) {
+// ignores x = 1. When ctx ends during the primality test, it appends x to
+// composites and returns the context error.
+func (f *factorizer) classify(x *big.Int, composites *[]*big.Int) error {
 	if x.Cmp(big.NewInt(1)) == 0 {
-		return
+		return nil
 	}
 
-	if prime, _ := IsPrime(x); prime {
+	prime, _, err := IsPrimeContext(f.ctx, x)
+	if prime {
 		f.addPrime(x, 1)
-		return
+		return nil
 	}
 
 	*composites = append(*composites, x)
+
+	return err
 }
 
 // result returns the factors found in ascending order with multiplicities,

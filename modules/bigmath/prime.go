@@ -5,7 +5,7 @@ import (
 	"math/bits"
 )
 
-// Primality methods returned by IsPrime.
+// Primality methods returned by IsPrime and IsPrimeContext.
 const (
 	// MethodDeterministic means the result is proven: n is below 2^64,
 	// where Miller-Rabin with the first twelve prime bases has no
@@ -23,7 +23,9 @@ const extraMillerRabinRounds = 4
 
 // IsPrime reports whether n is prime and how it was decided: method
 // MethodDeterministic for n < 2^64 and MethodBailliePSW above. Numbers
-// below 2, including negative numbers, are not prime.
+// below 2, including negative numbers, are not prime. It cannot be
+// canceled and takes seconds on numbers of thousands of digits, where
+// IsPrimeContext is the better choice.
 func IsPrime(n *big.Int) (prime bool, method string) {
 	if n.Sign() < 0 {
 		return false, MethodDeterministic

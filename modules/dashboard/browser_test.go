@@ -97,14 +97,14 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 }
 
 // waitFor polls a JavaScript expression until it is truthy and returns its
-// value, failing the test with what after pollTimeout.
-func waitFor[T any](t *testing.T, ctx context.Context, what, expr string) T {
+// value. After pollTimeout it fails the test, naming the awaited state.
+func waitFor[T any](t *testing.T, ctx context.Context, state, expr string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Poll[T](expr,
 		chromedp.WithPollingInterval(50*time.Millisecond),
 		chromedp.WithPollingTimeout(pollTimeout)))
 	if err != nil {
-		t.Fatalf("wait for %s: %v\npage text:\n%s", what, err, pageText(ctx))
+		t.Fatalf("wait for %s: %v\npage text:\n%s", state, err, pageText(ctx))
 	}
 	return v
 }

@@ -99,9 +99,10 @@ func TestDashboardShowsFieldErrors(t *testing.T) {
 		name  string
 		a, b  string
 		field string
+		other string
 	}{
-		{name: "decimal comma in a", a: "1,5", b: "2", field: "a"},
-		{name: "word in b", a: "2", b: "ten", field: "b"},
+		{name: "decimal comma in a", a: "1,5", b: "2", field: "a", other: "b"},
+		{name: "word in b", a: "2", b: "ten", field: "b", other: "a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +121,10 @@ func TestDashboardShowsFieldErrors(t *testing.T) {
 			invalid := eval[string](t, ctx, fmt.Sprintf(`document.querySelector("#input-%s").getAttribute("aria-invalid")`, tt.field))
 			if invalid != "true" {
 				t.Errorf("input %s aria-invalid: got %q, want %q", tt.field, invalid, "true")
+			}
+			otherHidden := eval[bool](t, ctx, fmt.Sprintf(`document.querySelector("#error-%s").hidden`, tt.other))
+			if !otherHidden {
+				t.Errorf("error next to %s: got visible, want hidden", tt.other)
 			}
 		})
 	}

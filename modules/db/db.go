@@ -23,7 +23,7 @@ type DB struct {
 	Gorm *gorm.DB
 }
 
-// Open connects to dsn and checks that the server answers.
+// Open connects to dsn and pings the server.
 func Open(ctx context.Context, dsn string, maxConns int32, log *slog.Logger) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
@@ -62,7 +62,7 @@ func (d *DB) Close() {
 	d.Pool.Close()
 }
 
-// Ping checks that the database answers, for readiness probes.
+// Ping checks that the database responds, for readiness probes.
 func (d *DB) Ping(ctx context.Context) error {
 	return d.Pool.Ping(ctx)
 }
