@@ -1,7 +1,7 @@
 package dashboard_test
 
 import (
-	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -13,56 +13,6 @@ import (
 // Pollard's rho far longer than the test waits, so the job is still
 // running when it is cancelled.
 const slowExpression = "factor(1000000000000000003*1000000000000000009)"
-
-// startSlowJob signs up, runs the script setup in the dashboard (unless
-// it is empty), submits slowExpression and waits until its job runs.
-func startSlowJob(t *testing.T, ctx context.Context, email, setup string) {
-	t.Helper()
-	// The job timeout ends the computation even if the cancel fails.
-	srv := apptest.Start(t, apptest.Options{Env: map[string]string{"EMMA_JOB_TIMEOUT_SECONDS": "20"}})
-	register(t, ctx, srv.URL, email, "Slow")
-	if setup != "" {
-		eval[bool](t, ctx, setup)
-	}
-	do(t, ctx, "submit a slow expression",
-		chromedp.Click(chromedp.ID("tab-expressions")),
-		chromedp.SetValue(chromedp.ID("input-expressions"), slowExpression),
-		chromedp.Click(chromedp.ID("submit-expressions")),
-		chromedp.WaitVisible(chromedp.CSS(`#jobs .job[data-status="running"] .job-progress`)),
-	)
-}
-
-func TestDashboardCancelsRunningJob(t *testing.T) {
-	ctx := newTab(t)
-	startSlowJob(t, ctx, "cancel@example.com", "")
-	saveScreenshot(t, ctx)
-	do(t, ctx, "cancel the job",
-		chromedp.Click(chromedp.CSS(`#jobs .job .cancel`)),
-		chromedp.WaitVisible(chromedp.CSS(`#jobs .job[data-status="cancelled"]`)),
-	)
-
-	state := eval[map[string]any](t, ctx, `(() => {
-	  const card = document.querySelector("#jobs .job");
-	  return {
-	    badge: card.querySelector(".badge").textContent,
-	    cancelHidden: card.querySelector(".cancel").hidden,
-	    progressHidden: card.querySelector(".job-progress").hidden,
-	    errorCode: card.querySelector(".job-error").hidden ? "" : card.querySelector(".error-code").textContent,
-	  };
-	})()`)
-	if state["badge"] != "cancelled" {
-		t.Errorf("badge: got %q, want %q", state["badge"], "cancelled")
-	}
-	if state["cancelHidden"] != true {
-		t.Error("Cancel button: got visible, want hidden")
-	}
-	if state["progressHidden"] != true {
-		t.Error("progress bar: got visible, want hidden")
-	}
-	if state["errorCode"] != "cancelled" {
-		t.Errorf("error code: got %q, want %q", state["errorCode"], "cancelled")
-	}
-}
 
 // recordSockets makes the page keep every WebSocket it opens in
 // window.sockets. The dashboard looks WebSocket up when it connects, so
@@ -79,9 +29,33 @@ const recordSockets = `(() => {
   return true;
 })()`
 
-func TestDashboardReconnectsLiveFeed(t *testing.T) {
+// cardState reads the state of the job card at position.
+const cardAt = `((position) => {
+  const card = document.querySelector('#jobs .job[data-position="' + position + '"]');
+  return {
+    badge: card.querySelector(".badge").textContent,
+    cancelHidden: card.querySelector(".cancel").hidden,
+    progressHidden: card.querySelector(".job-progress").hidden,
+    errorCode: card.querySelector(".job-error").hidden ? "" : card.querySelector(".error-code").textContent,
+  };
+})`
+
+// TestDashboardLiveFeed runs two slow jobs: the first is cancelled with its
+// button, the second through the API after the socket was dropped, so only
+// the reconnected socket can bring its new state.
+func TestDashboardLiveFeed(t *testing.T) {
 	ctx := newTab(t)
-	startSlowJob(t, ctx, "reconnect@example.com", recordSockets)
+	// The job timeout ends the computations even if the cancel fails.
+	srv := apptest.Start(t, apptest.Options{Env: map[string]string{"EMMA_JOB_TIMEOUT_SECONDS": "20"}})
+	register(t, ctx, srv.URL, "live-feed@example.com", "Live feed")
+	eval[bool](t, ctx, recordSockets)
+	do(t, ctx, "submit two slow expressions",
+		chromedp.Click(chromedp.ID("tab-expressions")),
+		chromedp.SetValue(chromedp.ID("input-expressions"), strings.Repeat(slowExpression+"\n", 2)),
+		chromedp.Click(chromedp.ID("submit-expressions")),
+		chromedp.WaitVisible(chromedp.CSS(`#jobs .job[data-status="running"] .job-progress`)),
+	)
+	saveScreenshot(t, ctx)
 
 	eval[bool](t, ctx, `(window.sockets[0].close(), true)`)
 	waitFor[bool](t, ctx, "second socket", `window.sockets.length === 2 &&
@@ -95,15 +69,34 @@ func TestDashboardReconnectsLiveFeed(t *testing.T) {
 		t.Error("reconnect reused the first ticket, want a fresh one")
 	}
 
-	// Cancelling through the API, not the button, leaves the socket as the
-	// only way for the card to learn about it.
-	status := eval[int](t, ctx, `fetch("/api/v1/jobs/" + document.querySelector("#jobs .job").dataset.jobId + "/cancel",
+	status := eval[int](t, ctx, `fetch("/api/v1/jobs/" +
+	  document.querySelector('#jobs .job[data-position="1"]').dataset.jobId + "/cancel",
 	  {method: "POST", headers: {"Content-Type": "application/json"}, body: "{}"}).then((r) => r.status)`)
 	if status != 200 {
 		t.Fatalf("cancel through the API: got status %d, want 200", status)
 	}
-	waitFor[bool](t, ctx, "cancelled state over the socket",
-		`document.querySelector('#jobs .job[data-status="cancelled"]') !== null`)
-	waitFor[bool](t, ctx, "socket closed after the last update",
+	waitFor[bool](t, ctx, "second job cancelled over the socket",
+		`document.querySelector('#jobs .job[data-position="1"][data-status="cancelled"]') !== null`)
+
+	do(t, ctx, "cancel the first job with its button",
+		chromedp.Click(chromedp.CSS(`#jobs .job[data-position="0"] .cancel`)),
+		chromedp.WaitVisible(chromedp.CSS(`#jobs .job[data-position="0"][data-status="cancelled"]`)),
+	)
+	for _, position := range []string{"0", "1"} {
+		got := eval[map[string]any](t, ctx, cardAt+"("+position+")")
+		if got["badge"] != "cancelled" {
+			t.Errorf("job %s badge: got %q, want %q", position, got["badge"], "cancelled")
+		}
+		if got["cancelHidden"] != true {
+			t.Errorf("job %s Cancel button: got visible, want hidden", position)
+		}
+		if got["progressHidden"] != true {
+			t.Errorf("job %s progress bar: got visible, want hidden", position)
+		}
+		if got["errorCode"] != "cancelled" {
+			t.Errorf("job %s error code: got %q, want %q", position, got["errorCode"], "cancelled")
+		}
+	}
+	waitFor[bool](t, ctx, "socket closed after the last job ended",
 		`window.sockets[1].readyState === WebSocket.CLOSED && window.sockets.length === 2`)
 }
