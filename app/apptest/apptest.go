@@ -16,8 +16,7 @@ import (
 
 	"emma/app"
 	"emma/config"
-	"emma/modules/db"
-	"emma/modules/pgserver/pgtest"
+	"emma/modules/db/dbtest"
 )
 
 // TicketSecret is the ticket signing secret of every test server.
@@ -112,9 +111,8 @@ func (s *Server) Logs() string { return s.logs.String() }
 
 // NewDatabase returns the DSN of a fresh, migrated database.
 func NewDatabase(tb testing.TB) string {
-	return pgtest.Open(tb, func(ctx context.Context, dsn string) error {
-		return db.Migrate(ctx, dsn, slog.New(slog.DiscardHandler))
-	})
+	tb.Helper()
+	return dbtest.DSN(tb)
 }
 
 // freeAddr returns a loopback address with a port that was free a moment

@@ -3,12 +3,12 @@ package account
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"os"
 	"testing"
 	"time"
 
 	"emma/modules/db"
+	"emma/modules/db/dbtest"
 	"emma/modules/pgserver/pgtest"
 )
 
@@ -16,13 +16,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func newTestService(t *testing.T) (*Service, *db.DB) {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
-	dsn := pgtest.Open(t, func(ctx context.Context, dsn string) error { return db.Migrate(ctx, dsn, log) })
-	d, err := db.Open(context.Background(), dsn, 4, log)
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(d.Close)
+	d := dbtest.Open(t)
 	svc, err := NewService(NewStore(d.Gorm))
 	if err != nil {
 		t.Fatalf("new service: %v", err)

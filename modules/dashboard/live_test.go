@@ -29,7 +29,7 @@ const recordSockets = `(() => {
   return true;
 })()`
 
-// cardState reads the state of the job card at position.
+// cardAt reads the state of the job card at position.
 const cardAt = `((position) => {
   const card = document.querySelector('#jobs .job[data-position="' + position + '"]');
   return {

@@ -106,14 +106,15 @@ func TestPagesRender(t *testing.T) {
 		{"dashboard of a user", user, "/", http.StatusOK,
 			[]string{"Test header@example.com", `action="/logout"`, `data-group-id="0"`}, []string{`href="/register"`}},
 		{"group URL", user, "/groups/42", http.StatusOK,
-			[]string{`data-group-id="42"`, `src="/static/app.js"`}, nil},
+			[]string{`data-group-id="42"`, `src="/static/app.js"`, `href="/static/dashboard.css"`}, nil},
 		{"malformed group id", user, "/groups/abc", http.StatusNotFound,
 			[]string{`id="error-status">404<`, `id="error-home"`, `href="/"`}, nil},
 		{"unknown path", user, "/no/such/page", http.StatusNotFound,
 			[]string{`id="error-status">404<`}, nil},
 		{"entry script", anon, "/static/app.js", http.StatusOK,
 			[]string{`from "./jobs.js"`, `from "./live.js"`}, nil},
-		{"stylesheet", anon, "/static/app.css", http.StatusOK, []string{".job"}, nil},
+		{"shared stylesheet", anon, "/static/app.css", http.StatusOK, []string{".site-header"}, nil},
+		{"dashboard stylesheet", anon, "/static/dashboard.css", http.StatusOK, []string{".job"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

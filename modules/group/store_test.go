@@ -3,7 +3,6 @@ package group
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"os"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 
 	"emma/modules/db"
+	"emma/modules/db/dbtest"
 	"emma/modules/pgserver/pgtest"
 )
 
@@ -18,13 +18,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func newTestStore(t *testing.T) (*Store, *db.DB) {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
-	dsn := pgtest.Open(t, func(ctx context.Context, dsn string) error { return db.Migrate(ctx, dsn, log) })
-	d, err := db.Open(context.Background(), dsn, 4, log)
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(d.Close)
+	d := dbtest.Open(t)
 	rc, err := river.NewClient(riverdatabasesql.New(d.SQL), &river.Config{})
 	if err != nil {
 		t.Fatalf("create river client: %v", err)

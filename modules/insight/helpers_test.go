@@ -14,8 +14,8 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"emma/modules/db"
+	"emma/modules/db/dbtest"
 	"emma/modules/group"
-	"emma/modules/pgserver/pgtest"
 )
 
 const (
@@ -36,15 +36,7 @@ type testEnv struct {
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	dsn := pgtest.Open(t, func(ctx context.Context, dsn string) error {
-		return db.Migrate(ctx, dsn, quiet)
-	})
-	d, err := db.Open(t.Context(), dsn, 0, quiet)
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(d.Close)
+	d := dbtest.Open(t)
 	// The store only reads jobs and writes insights here, which never
 	// enqueue, so it needs no River inserter.
 	return &testEnv{t: t, db: d, store: group.NewStore(d.Gorm, nil), logs: &syncBuffer{}}
