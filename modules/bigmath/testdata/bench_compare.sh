@@ -46,7 +46,9 @@ echo
 (cd "$module_root" &&
 	go test -c -o "$work/bigmath.test" ./modules/bigmath/ &&
 	go build -o "$work/bigcalc" ./modules/bigmath/testdata/bigcalc)
-"$work/bigmath.test" -test.run '^$' -test.bench '^Benchmark(Factorial200000|Fib1000000|FactorSemiprime60|Pi20000|Pow3To1000000)$' -test.benchtime "${count}x" -test.count "$repeat" >"$work/go_bench.txt"
+bench_pattern='^Benchmark(Factorial200000|Fib1000000|FactorSemiprime60|Pi20000|Pow3To1000000)$'
+"$work/bigmath.test" -test.run '^$' -test.bench "$bench_pattern" \
+	-test.benchtime "${count}x" -test.count "$repeat" >"$work/go_bench.txt"
 
 # go_seconds prints the best mean seconds per operation of a Go benchmark.
 go_seconds() {
@@ -118,5 +120,6 @@ for name in "${names[@]}"; do
 			agree="no ($other differs)"
 		fi
 	done
-	echo "| ${labels[$name]} | $go | $py | $bc | $(ratio "$py" "$go") | $(ratio "$bc" "$go") | $agree |"
+	echo "| ${labels[$name]} | $go | $py | $bc |" \
+		"$(ratio "$py" "$go") | $(ratio "$bc" "$go") | $agree |"
 done
