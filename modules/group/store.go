@@ -161,8 +161,8 @@ func (s *Store) Operands(ctx context.Context, groupID int64) (a, b string, err e
 	return *g.A, *g.B, nil
 }
 
-// Owns reports whether the group exists and belongs to the user. It
-// returns ErrNotFound otherwise, the same answer for both cases.
+// Owns checks that the group exists and belongs to the user. It returns
+// ErrNotFound in both other cases, so callers cannot tell them apart.
 func (s *Store) Owns(ctx context.Context, userID, groupID int64) error {
 	var n int64
 	err := s.db.WithContext(ctx).Model(&Group{}).

@@ -27,7 +27,7 @@ type JobView struct {
 	UpdatedAt       time.Time     `json:"updated_at"`
 }
 
-// ErrorView is why a job failed.
+// ErrorView is the reason a job failed or was cancelled.
 type ErrorView struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`

@@ -53,6 +53,7 @@ func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) e
 	if err != nil {
 		return err
 	}
+
 	log = log.With("group_id", j.GroupID)
 	if j.Final() {
 		log.Info("job already finished", "status", j.Status)
@@ -64,6 +65,7 @@ func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) e
 		}
 		return err
 	}
+
 	start := time.Now()
 	res, err := w.compute(ctx, j)
 	if err != nil {

@@ -37,7 +37,7 @@ type Message struct {
 	Job     *group.JobView  `json:"job,omitempty"`
 }
 
-// Groups is what the live feed reads about groups and jobs.
+// Groups is the read access to groups and jobs that the live feed needs.
 type Groups interface {
 	Owns(ctx context.Context, userID, groupID int64) error
 	Jobs(ctx context.Context, groupID int64) ([]group.Job, error)

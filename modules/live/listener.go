@@ -63,7 +63,7 @@ func (h *Hub) listenOnce(ctx context.Context, dsn string, connected func()) erro
 }
 
 // handle loads the job named in a notification and sends it to its room.
-// Jobs of groups nobody watches are skipped without a query.
+// Jobs of groups without open sockets are skipped without a query.
 func (h *Hub) handle(ctx context.Context, payload string) {
 	var n group.Notification
 	if err := json.Unmarshal([]byte(payload), &n); err != nil {

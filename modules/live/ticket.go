@@ -38,7 +38,7 @@ func NewTickets(key []byte) *Tickets {
 	return &Tickets{key: key, now: time.Now}
 }
 
-// Claims are what a verified ticket grants.
+// Claims are the user and group that a verified ticket grants access to.
 type Claims struct {
 	UserID  int64
 	GroupID int64

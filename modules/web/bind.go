@@ -17,7 +17,7 @@ const MaxBodyBytes = 64 << 10
 
 // BindJSON decodes the request's JSON body into dst. It rejects other
 // content types, unknown fields, trailing data and bodies over
-// MaxBodyBytes, each with an error that says what to send instead.
+// MaxBodyBytes, each with an error that names what to send instead.
 func BindJSON(c echo.Context, dst any) error {
 	req := c.Request()
 	if !IsJSON(req) {
