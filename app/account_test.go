@@ -87,6 +87,7 @@ func TestRegistrationErrors(t *testing.T) {
 		{"short password", map[string]string{"email": "g@example.com", "name": "G", "password": "short"}, 422, "password"},
 		{"empty name", map[string]string{"email": "h@example.com", "name": " ", "password": "long enough"}, 422, "name"},
 		{"taken email any case", map[string]string{"email": "FAY@example.com", "name": "F", "password": "long enough"}, 409, "email"},
+		{"NUL in name", map[string]string{"email": "i@example.com", "name": "a\x00b", "password": "long enough"}, 422, "name"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,4 +111,13 @@ func TestRegistrationErrors(t *testing.T) {
 	if out.Error.Code != "invalid_credentials" {
 		t.Errorf("wrong password: got code %q, want invalid_credentials", out.Error.Code)
 	}
+	nul := map[string]string{"email": "fay@example.com\x00", "password": "long enough"}
+	srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/login", nul, http.StatusUnauthorized, nil)
+
+	// Letter case is ignored beyond ASCII too.
+	c.JSON(http.MethodPost, "/api/v1/auth/logout", struct{}{}, http.StatusNoContent, nil)
+	umlaut := map[string]string{"email": "Ärger@example.com", "name": "Ä", "password": "long enough"}
+	srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/register", umlaut, http.StatusCreated, nil)
+	umlaut["email"] = "ärger@example.com"
+	srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/register", umlaut, http.StatusConflict, nil)
 }

@@ -91,6 +91,18 @@ func waitStatus(t *testing.T, sock *apptest.Socket, jobID int64, status string) 
 	}
 }
 
+// waitProgress reads socket messages until the job reports progress.
+func waitProgress(t *testing.T, sock *apptest.Socket, jobID int64) {
+	t.Helper()
+	deadline := time.Now().Add(waitJobs)
+	for {
+		m := sock.Next(time.Until(deadline))
+		if m.Job != nil && m.Job.ID == jobID && m.Job.Progress != nil {
+			return
+		}
+	}
+}
+
 func derefJob(j *group.JobView) []group.JobView {
 	if j == nil {
 		return nil
@@ -106,6 +118,7 @@ func TestCancelStopsRunningJob(t *testing.T) {
 	id := g.Jobs[0].ID
 	sock := c.Open(g.ID)
 	waitStatus(t, sock, id, group.StatusRunning)
+	waitProgress(t, sock, id)
 
 	var j group.JobView
 	c.JSON(http.MethodPost, fmt.Sprintf("/api/v1/jobs/%d/cancel", id), struct{}{}, http.StatusOK, &j)

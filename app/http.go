@@ -76,7 +76,7 @@ func (a *App) newEcho() (*echo.Echo, error) {
 	e.StaticFS("/static", assets)
 
 	accounts.Routes(e)
-	api := e.Group("/api/v1", account.RequireAPIUser, requireJSONWrites)
+	api := e.Group("/api/v1", account.RequireAPIUser, web.RequireJSONWrites)
 	a.groups.Routes(api)
 	a.live.Routes(e, api)
 	pages := e.Group("", account.RequirePageUser)
@@ -92,20 +92,6 @@ func (a *App) ready(c echo.Context) error {
 		return c.String(http.StatusServiceUnavailable, "database unreachable\n")
 	}
 	return c.String(http.StatusOK, "ok\n")
-}
-
-// requireJSONWrites rejects API writes without a JSON content type. A
-// cross-site HTML form cannot send one without a CORS preflight, which
-// Emma never grants, so this also protects cookie-authenticated writes.
-func requireJSONWrites(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		req := c.Request()
-		if req.Method == http.MethodPost && !web.IsJSON(req) {
-			return &web.Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
-				Message: "send the body as JSON with the header Content-Type: application/json"}
-		}
-		return next(c)
-	}
 }
 
 // logRequests writes one line per request with its request id.
@@ -154,6 +140,9 @@ func (a *App) toWebError(err error, c echo.Context) *web.Error {
 		return we
 	}
 	var he *echo.HTTPError
+	if errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge {
+		return web.BodyTooLarge()
+	}
 	if errors.As(err, &he) && he.Code < http.StatusInternalServerError {
 		code := strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_")
 		return &web.Error{Status: he.Code, Code: code, Message: fmt.Sprint(he.Message)}

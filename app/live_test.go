@@ -44,6 +44,34 @@ func TestSocketRejectsBadTicketsAndOrigins(t *testing.T) {
 	}
 }
 
+func TestSocketTicketIsSingleUse(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
+	c := srv.NewClient(t)
+	c.Register("una@example.com")
+	g := c.Submit("1", "2")
+	ticket := c.Ticket(g.ID)
+	if _, status, err := c.Dial(ticket, srv.URL); err != nil {
+		t.Fatalf("first use: status %d: %v", status, err)
+	}
+	if _, status, err := c.Dial(ticket, srv.URL); err == nil || status != http.StatusUnauthorized {
+		t.Errorf("second use: got status %d (err %v), want 401", status, err)
+	}
+}
+
+func TestSocketsPerUserAreBounded(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
+	c := srv.NewClient(t)
+	c.Register("val@example.com")
+	g := c.Submit("1", "2")
+	for range live.MaxSocketsPerUser {
+		// Reading the snapshot proves the socket is registered.
+		c.Open(g.ID).Next(10 * time.Second)
+	}
+	if _, status, err := c.Dial(c.Ticket(g.ID), srv.URL); err == nil || status != http.StatusTooManyRequests {
+		t.Errorf("socket %d: got status %d (err %v), want 429", live.MaxSocketsPerUser+1, status, err)
+	}
+}
+
 func TestSnapshotComesFirst(t *testing.T) {
 	srv := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
 	c := srv.NewClient(t)

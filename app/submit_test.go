@@ -45,7 +45,9 @@ func TestSubmitRejectsBadInput(t *testing.T) {
 		{"Infinity", map[string]string{"a": "1", "b": "Infinity"}, 422, "b"},
 		{"missing b", map[string]string{"a": "1"}, 422, "b"},
 		{"number not string", map[string]any{"a": 1, "b": "2"}, 422, "a"},
-		{"unknown field", map[string]string{"a": "1", "b": "2", "c": "3"}, 400, ""},
+		{"unknown field", map[string]string{"a": "1", "b": "2", "c": "3"}, 422, "c"},
+		{"array body", []string{"1", "2"}, 422, ""},
+		{"expressions not array", map[string]string{"expressions": "1+1"}, 422, "expressions"},
 		{"bad expression", map[string][]string{"expressions": {"1+2", "1+*2"}}, 422, "expressions[1]"},
 	}
 	for _, tc := range cases {

@@ -38,7 +38,7 @@ func (m *Module) Routes(e *echo.Echo) {
 	e.POST("/register", m.submitRegister)
 	e.POST("/logout", m.submitLogout)
 
-	api := e.Group("/api/v1/auth")
+	api := e.Group("/api/v1/auth", web.RequireJSONWrites)
 	api.POST("/register", m.apiRegister)
 	api.POST("/login", m.apiLogin)
 	api.POST("/logout", m.apiLogout)

@@ -9,6 +9,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"emma/modules/web"
@@ -43,7 +44,7 @@ func NewService(store *Store) (*Service, error) {
 
 // Register creates an account and signs it in, returning the session token.
 func (s *Service) Register(ctx context.Context, email, name, password string) (*User, string, error) {
-	email, name = strings.TrimSpace(email), strings.TrimSpace(name)
+	email, name = normalizeEmail(email), strings.TrimSpace(name)
 	if err := validateRegistration(email, name, password); err != nil {
 		return nil, "", err
 	}
@@ -65,9 +66,15 @@ func (s *Service) Register(ctx context.Context, email, name, password string) (*
 // Login checks the credentials and starts a new session. A new token is
 // issued on every login, so a token planted before login is useless.
 func (s *Service) Login(ctx context.Context, email, password string) (*User, string, error) {
-	email = strings.TrimSpace(email)
+	email = normalizeEmail(email)
 	if email == "" || password == "" {
 		return nil, "", web.Invalid("email", "email and password are required")
+	}
+	if !printable(email) {
+		// No stored email contains such characters, and Postgres rejects NUL
+		// bytes in text, so the lookup is skipped.
+		_, _ = checkPassword(s.dummyHash, password)
+		return nil, "", errBadCredentials
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	if errors.Is(err, ErrUserNotFound) {
@@ -112,9 +119,12 @@ func (s *Service) startSession(ctx context.Context, userID int64) (string, error
 
 func validateRegistration(email, name, password string) error {
 	addr, err := mail.ParseAddress(email)
-	if email == "" || err != nil || addr.Address != email || len(email) > MaxEmailLength {
+	if email == "" || !printable(email) || err != nil || addr.Address != email || len(email) > MaxEmailLength {
 		return web.Invalid("email", "%q is not a valid email address; use the form name@example.com (at most %d characters)",
 			truncate(email, 60), MaxEmailLength)
+	}
+	if !printable(name) {
+		return web.Invalid("name", "name contains control characters or invalid UTF-8; use printable text")
 	}
 	if n := utf8.RuneCountInString(name); n == 0 || n > MaxNameLength {
 		return web.Invalid("name", "name must be 1 to %d characters, got %d", MaxNameLength, n)
@@ -124,6 +134,26 @@ func validateRegistration(email, name, password string) error {
 			MinPasswordLength, MaxPasswordLength, n)
 	}
 	return nil
+}
+
+// normalizeEmail trims and lowercases an email address. Addresses are
+// compared without regard to letter case, in every script: Postgres's
+// lower() in the C locale folds only ASCII letters.
+func normalizeEmail(email string) string {
+	return strings.ToLower(strings.TrimSpace(email))
+}
+
+// printable reports whether s is valid UTF-8 without control characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func truncate(s string, n int) string {

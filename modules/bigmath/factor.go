@@ -38,7 +38,8 @@ const trialDivisionLimit = 1 << 16
 // Factor runs until the number is factored or ctx ends. When ctx ends it
 // returns the partial factorization, with the unfactored part in Rest,
 // together with ctx.Err(). Progress reports the share of the bits of |n|
-// already factored, so it does not advance while rho searches.
+// already factored and, while rho searches a large cofactor, an estimate
+// of how far that search has come.
 func Factor(ctx context.Context, n *big.Int, p Progress) (Factorization, error) {
 	if n.Sign() == 0 {
 		return Factorization{}, fmt.Errorf("factor 0: %w", ErrInvalidArgument)
@@ -85,6 +86,7 @@ type factorizer struct {
 	primes    []PrimePower
 	totalBits float64
 	doneBits  float64
+	reported  float64
 	phase     string
 }
 
@@ -93,8 +95,15 @@ func (f *factorizer) addPrime(q *big.Int, exp int) {
 	f.primes = append(f.primes, PrimePower{Prime: q, Exp: exp})
 	f.doneBits += float64(exp) * log10Abs(q) / log10Two
 	if f.totalBits > 0 {
-		f.progress.report(min(f.doneBits/f.totalBits, 1), f.phase)
+		f.report(min(f.doneBits/f.totalBits, 1))
 	}
+}
+
+// report passes fraction on unless an earlier report was higher, so the
+// progress never moves backwards when a new cofactor search starts.
+func (f *factorizer) report(fraction float64) {
+	f.reported = max(f.reported, fraction)
+	f.progress.report(f.reported, f.phase)
 }
 
 // log10Two is log10(2), which converts log10 to bits.

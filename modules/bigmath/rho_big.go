@@ -1,6 +1,9 @@
 package bigmath
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // rhoBig is rho64 for n >= 2^64 on big.Int values.
 func (f *factorizer) rhoBig(n *big.Int, c uint64) (*big.Int, error) {
@@ -17,6 +20,7 @@ func (f *factorizer) rhoBig(n *big.Int, c uint64) (*big.Int, error) {
 	unit := big.NewInt(1)
 
 	for r := 1; g.Cmp(unit) == 0; r *= 2 {
+		f.reportSearch(r, n)
 		x.Set(y)
 		for i := 0; i < r; i++ {
 			step(y)
@@ -60,4 +64,17 @@ func backtrackBig(x, saved *big.Int, step func(*big.Int), n *big.Int) *big.Int {
 			return g
 		}
 	}
+}
+
+// reportSearch reports progress while rho searches n at cycle length r.
+// Rho finds a prime factor p after about sqrt(p) <= n^(1/4) steps, so
+// log2(r) against a quarter of n's bit length estimates how far the search
+// has come. The estimate is capped below 1 because a search can run past it.
+func (f *factorizer) reportSearch(r int, n *big.Int) {
+	if f.totalBits <= 0 {
+		return
+	}
+	done := min(f.doneBits/f.totalBits, 1)
+	search := min(math.Log2(float64(r))/(float64(n.BitLen())/4), 0.95)
+	f.report(done + (1-done)*search)
 }

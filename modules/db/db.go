@@ -12,7 +12,6 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 )
 
 // DB bundles the pgx pool, which River's workers and the LISTEN connection
@@ -65,13 +64,4 @@ func (d *DB) Close() {
 // Ping checks that the database responds, for readiness probes.
 func (d *DB) Ping(ctx context.Context) error {
 	return d.Pool.Ping(ctx)
-}
-
-// newGormLogger reports only errors and slow queries, through slog.
-func newGormLogger(log *slog.Logger) logger.Interface {
-	return logger.NewSlogLogger(log, logger.Config{
-		SlowThreshold:             500 * time.Millisecond,
-		LogLevel:                  logger.Warn,
-		IgnoreRecordNotFoundError: true,
-	})
 }

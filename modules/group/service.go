@@ -58,7 +58,8 @@ func newPairGroup(userID int64, in Submission) (*Group, error) {
 		value *string
 	}{{"a", in.A}, {"b", in.B}} {
 		if f.value == nil {
-			return nil, web.Invalid(f.name, "%s is missing; send it as a decimal string such as \"2.5\"", f.name)
+			return nil, &web.Error{Status: http.StatusUnprocessableEntity, Code: calc.CodeInvalidNumber,
+				Field: f.name, Message: fmt.Sprintf("%s is missing; send it as a decimal string such as \"2.5\"", f.name)}
 		}
 		if _, err := calc.ParseNumber(f.name, *f.value); err != nil {
 			return nil, calcError(err)

@@ -92,13 +92,29 @@ func (v *GroupView) truncateResults() {
 	for i := range v.Jobs {
 		j := &v.Jobs[i]
 		for _, p := range []**string{&j.Result, &j.Exact} {
-			if *p != nil && len(**p) > ListResultLength {
-				short := (**p)[:ListResultLength] + "…"
+			if *p == nil {
+				continue
+			}
+			if short, cut := truncateRunes(**p, ListResultLength); cut {
 				*p = &short
 				j.ResultTruncated = true
 			}
 		}
 	}
+}
+
+// truncateRunes returns the first n characters of s followed by "…" when
+// s is longer, and whether it cut. Factorisations contain "×", so the cut
+// counts characters, not bytes.
+func truncateRunes(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	runes := []rune(s)
+	if len(runes) <= n {
+		return s, false
+	}
+	return string(runes[:n]) + "…", true
 }
 
 func deref(s *string) string {

@@ -11,6 +11,7 @@ import (
 type Module struct {
 	hub     *Hub
 	tickets *Tickets
+	used    *usedTickets
 	origin  string
 	log     *slog.Logger
 }
@@ -21,6 +22,7 @@ func New(groups Groups, secret []byte, origin string, log *slog.Logger) *Module 
 	return &Module{
 		hub:     NewHub(groups, origin, log),
 		tickets: NewTickets(secret),
+		used:    newUsedTickets(),
 		origin:  origin,
 		log:     log,
 	}

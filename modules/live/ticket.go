@@ -38,10 +38,13 @@ func NewTickets(key []byte) *Tickets {
 	return &Tickets{key: key, now: time.Now}
 }
 
-// Claims are the user and group that a verified ticket grants access to.
+// Claims are the user and group that a verified ticket grants access to,
+// with the ticket's id and expiry for single use.
 type Claims struct {
-	UserID  int64
-	GroupID int64
+	UserID    int64
+	GroupID   int64
+	ID        string
+	ExpiresAt time.Time
 }
 
 // Issue returns a signed ticket for the user's group and its expiry.
@@ -98,5 +101,7 @@ func (t *Tickets) Verify(ticket string) (Claims, error) {
 	if err1 != nil || err2 != nil {
 		return Claims{}, fmt.Errorf("%w: malformed subject or group", ErrInvalidTicket)
 	}
-	return Claims{UserID: uid, GroupID: gid}, nil
+	jti, _ := tok.JwtID()
+	exp, _ := tok.Expiration()
+	return Claims{UserID: uid, GroupID: gid, ID: jti, ExpiresAt: exp}, nil
 }

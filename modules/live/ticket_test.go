@@ -34,8 +34,11 @@ func TestTicketRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("verify: %v", err)
 	}
-	if got != (Claims{UserID: 7, GroupID: 42}) {
+	if got.UserID != 7 || got.GroupID != 42 {
 		t.Errorf("got claims %+v, want user 7 group 42", got)
+	}
+	if got.ID == "" || !got.ExpiresAt.Equal(exp) {
+		t.Errorf("got id %q expiry %v, want an id and %v", got.ID, got.ExpiresAt, exp)
 	}
 }
 
