@@ -31,6 +31,9 @@ type Options struct {
 	DSN string
 	// Env overrides configuration variables, such as OPENAI_BASE_URL.
 	Env map[string]string
+	// DataDir, when set, runs the embedded Postgres there instead of
+	// using a database of the shared test server.
+	DataDir string
 }
 
 // Server is a running Emma process.
@@ -48,7 +51,7 @@ type Server struct {
 func Start(tb testing.TB, opts Options) *Server {
 	tb.Helper()
 	dsn := opts.DSN
-	if dsn == "" {
+	if dsn == "" && opts.DataDir == "" {
 		dsn = NewDatabase(tb)
 	}
 	role := opts.Role
@@ -63,6 +66,10 @@ func Start(tb testing.TB, opts Options) *Server {
 		"EMMA_TICKET_SECRET":            TicketSecret,
 		"EMMA_LOG_LEVEL":                "debug",
 		"EMMA_SHUTDOWN_TIMEOUT_SECONDS": "10",
+	}
+	if opts.DataDir != "" {
+		delete(env, "EMMA_TICKET_SECRET")
+		env["EMMA_DATA_DIR"] = opts.DataDir
 	}
 	for k, v := range opts.Env {
 		env[k] = v

@@ -1,0 +1,63 @@
+package app_test
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"emma/app/apptest"
+)
+
+// dataDir returns a data directory that the postgres user can reach when
+// the tests run as root: t.TempDir's parents are private to the caller.
+func dataDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "emma-embedded-")
+	if err != nil {
+		t.Fatalf("create data dir: %v", err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o711); err != nil {
+		t.Fatalf("chmod data dir: %v", err)
+	}
+	return filepath.Join(dir, "data")
+}
+
+func TestEmbeddedModeKeepsDataAcrossRestarts(t *testing.T) {
+	dir := dataDir(t)
+	first := apptest.Start(t, apptest.Options{DataDir: dir})
+	c := first.NewClient(t)
+	c.Register("wes@example.com")
+	g := c.Submit("2", "3")
+	jobs := byOperation(c.Open(g.ID).WaitFinal(waitJobs))
+	if got := deref(jobs["multiply"].Result); got != "6" {
+		t.Fatalf("2 * 3: got %s, want 6", got)
+	}
+	first.Stop(t)
+
+	info, err := os.Stat(filepath.Join(dir, "ticket-secret"))
+	if err != nil {
+		t.Fatalf("ticket secret: %v", err)
+	}
+	if mode := info.Mode().Perm(); mode != 0o600 {
+		t.Errorf("ticket secret mode: got %o, want 600", mode)
+	}
+	secret, err := os.ReadFile(filepath.Join(dir, "ticket-secret"))
+	if err != nil {
+		t.Fatalf("read ticket secret: %v", err)
+	}
+
+	second := apptest.Start(t, apptest.Options{DataDir: dir})
+	again := second.NewClient(t)
+	login := map[string]string{"email": "wes@example.com", "password": "correct horse battery"}
+	again.JSON(http.MethodPost, "/api/v1/auth/login", login, http.StatusOK, nil)
+	kept := again.Group(g.ID)
+	if len(kept.Jobs) != 4 || deref(kept.Jobs[2].Result) != "6" {
+		t.Errorf("after restart: got %+v, want the stored group with 2 * 3 = 6", kept)
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "ticket-secret"))
+	if err != nil || string(after) != string(secret) {
+		t.Errorf("ticket secret changed across restarts (err %v)", err)
+	}
+}
