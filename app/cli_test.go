@@ -42,8 +42,8 @@ func TestMigrateCommand(t *testing.T) {
 	if err != nil {
 		t.Fatalf("migrate status: %v", err)
 	}
-	if !strings.Contains(out, "emma schema version: 3 (dirty: false)") {
-		t.Errorf("status: got %q, want version 3, clean", out)
+	if !strings.Contains(out, "emma schema version: 4 (dirty: false)") {
+		t.Errorf("status: got %q, want version 4, clean", out)
 	}
 	if _, err := run(t, "migrate", "sideways"); err == nil {
 		t.Error("migrate sideways: got no error")

@@ -167,3 +167,27 @@ func TestListenerReconnectResendsState(t *testing.T) {
 		}
 	}
 }
+
+// TestShutdownReturnsRunningJobToQueue stops a worker while a long job
+// runs; the job goes back to queued and another worker finishes it.
+func TestShutdownReturnsRunningJobToQueue(t *testing.T) {
+	web := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
+	c := web.NewClient(t)
+	c.Register("xia@example.com")
+	first := apptest.Start(t, apptest.Options{Role: app.RoleWorker, DSN: web.DSN})
+	g := c.SubmitExpressions("factor(" + semiprime + ")")
+	id := g.Jobs[0].ID
+	waitStatus(t, c.Open(g.ID), id, group.StatusRunning)
+
+	first.StopWithin(t, 2*time.Second)
+	if got := c.Group(g.ID).Jobs[0].Status; got != group.StatusQueued {
+		t.Fatalf("after worker stop: got status %s, want queued", got)
+	}
+
+	apptest.Start(t, apptest.Options{Role: app.RoleWorker, DSN: web.DSN,
+		Env: map[string]string{"EMMA_JOB_TIMEOUT_SECONDS": "1"}})
+	j := c.Open(g.ID).WaitFinal(waitJobs)[id]
+	if j.Status != group.StatusFailed || j.Error == nil || j.Error.Code != "timeout" {
+		t.Errorf("after restart: got status %s error %+v, want failed with timeout", j.Status, j.Error)
+	}
+}

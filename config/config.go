@@ -23,6 +23,7 @@ const (
 	DefaultJobTimeout        = 60 * time.Second
 	DefaultShutdownTimeout   = 30 * time.Second
 	DefaultHeavyConcurrency  = 1
+	DefaultHeavyPerUser      = 1
 	DefaultInsightWorkers    = 20
 	DefaultInsightDailyLimit = 200
 	DefaultInsightPerMinute  = 60
@@ -54,6 +55,11 @@ type Config struct {
 	// expression jobs (factorials, pi digits, factorisations) one worker
 	// process runs at once.
 	HeavyConcurrency int
+	// HeavyPerUser (EMMA_HEAVY_PER_USER) is the number of heavy jobs of one
+	// user that run at once across all worker processes; 0 means no limit.
+	// Later heavy jobs of that user wait, so other users' heavy jobs go
+	// first.
+	HeavyPerUser int
 	// InsightWorkers (EMMA_INSIGHT_WORKERS) is the number of insight jobs one
 	// worker process runs at once. They mostly wait on the model API.
 	InsightWorkers int
@@ -110,6 +116,7 @@ func Load(getenv func(string) string) (*Config, error) {
 		PGBinDir:          l.str("EMMA_PG_BIN_DIR", ""),
 		WorkerConcurrency: l.positive("EMMA_WORKER_CONCURRENCY", defaultWorkers()),
 		HeavyConcurrency:  l.positive("EMMA_HEAVY_CONCURRENCY", DefaultHeavyConcurrency),
+		HeavyPerUser:      l.nonNegative("EMMA_HEAVY_PER_USER", DefaultHeavyPerUser),
 		InsightWorkers:    l.positive("EMMA_INSIGHT_WORKERS", DefaultInsightWorkers),
 		JobTimeout:        l.seconds("EMMA_JOB_TIMEOUT_SECONDS", DefaultJobTimeout),
 		ShutdownTimeout:   l.seconds("EMMA_SHUTDOWN_TIMEOUT_SECONDS", DefaultShutdownTimeout),

@@ -102,11 +102,18 @@ func Start(tb testing.TB, opts Options) *Server {
 // Stop shuts the process down gracefully; later calls do nothing.
 func (s *Server) Stop(tb testing.TB) {
 	tb.Helper()
+	s.StopWithin(tb, 20*time.Second)
+}
+
+// StopWithin shuts the process down under a deadline of d, as SIGTERM
+// does with EMMA_SHUTDOWN_TIMEOUT_SECONDS.
+func (s *Server) StopWithin(tb testing.TB, d time.Duration) {
+	tb.Helper()
 	if s.closed {
 		return
 	}
 	s.closed = true
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	if err := s.App.Close(ctx); err != nil {
 		tb.Errorf("stop app: %v", err)

@@ -34,8 +34,8 @@ func TestMigrateTwiceIsNoOp(t *testing.T) {
 	if err != nil {
 		t.Fatalf("status: %v", err)
 	}
-	if st.Version != 3 || st.Dirty || st.RiverVersion == 0 {
-		t.Errorf("got status %+v, want version 3, clean, river migrated", st)
+	if st.Version != 4 || st.Dirty || st.RiverVersion == 0 {
+		t.Errorf("got status %+v, want version 4, clean, river migrated", st)
 	}
 	if err := db.CheckCurrent(ctx, dsn, quiet); err != nil {
 		t.Errorf("check current: %v", err)

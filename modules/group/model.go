@@ -71,6 +71,7 @@ type Job struct {
 	ProgressPercent      *float32
 	ProgressPhase        *string
 	RiverJobID           *int64
+	Queue                string
 	InsightStatus        string
 	InsightText          *string
 	InsightSource        *string

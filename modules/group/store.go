@@ -59,14 +59,21 @@ func NewStore(db *gorm.DB, river Inserter) *Store {
 // Create inserts g with its jobs and enqueues one River job per job, all in
 // one transaction: either everything is stored and queued or nothing is.
 func (s *Store) Create(ctx context.Context, g *Group, route func(*Job) river.InsertOpts) error {
+	opts := make([]river.InsertOpts, len(g.Jobs))
+	for i := range g.Jobs {
+		opts[i] = route(&g.Jobs[i])
+		g.Jobs[i].Queue = opts[i].Queue
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := prioritizeHeavy(tx, g.UserID, opts); err != nil {
+			return err
+		}
 		if err := tx.Create(g).Error; err != nil {
 			return fmt.Errorf("insert group for user %d: %w", g.UserID, err)
 		}
 		params := make([]river.InsertManyParams, len(g.Jobs))
 		for i := range g.Jobs {
-			opts := route(&g.Jobs[i])
-			params[i] = river.InsertManyParams{Args: ComputeArgs{JobID: g.Jobs[i].ID}, InsertOpts: &opts}
+			params[i] = river.InsertManyParams{Args: ComputeArgs{JobID: g.Jobs[i].ID}, InsertOpts: &opts[i]}
 		}
 		res, err := s.river.InsertManyTx(ctx, sqlTx(tx), params)
 		if err != nil {
@@ -85,6 +92,28 @@ func (s *Store) Create(ctx context.Context, g *Group, route func(*Job) river.Ins
 		}
 		return nil
 	})
+}
+
+// prioritizeHeavy gives a user's heavy jobs River priorities 1 to 4 by
+// how many heavy jobs of that user are open already, counting this
+// submission's. River runs lower numbers first, so a user's first heavy
+// job goes ahead of the tail of another user's long list.
+func prioritizeHeavy(tx *gorm.DB, userID int64, opts []river.InsertOpts) error {
+	var open int64
+	err := tx.Model(&Job{}).
+		Where("user_id = ? AND queue = ? AND status IN ?", userID, QueueHeavy, []string{StatusQueued, StatusRunning}).
+		Count(&open).Error
+	if err != nil {
+		return fmt.Errorf("count open heavy jobs of user %d: %w", userID, err)
+	}
+	for i := range opts {
+		if opts[i].Queue != QueueHeavy {
+			continue
+		}
+		opts[i].Priority = int(min(open+1, 4))
+		open++
+	}
+	return nil
 }
 
 // Get returns the user's group with its jobs.

@@ -22,6 +22,53 @@ func (s *Store) MarkRunning(ctx context.Context, jobID int64) (*Job, error) {
 	}, nil)
 }
 
+// ErrUserBusy is returned by StartHeavy when the user runs the maximum
+// number of heavy jobs already.
+var ErrUserBusy = errors.New("user runs the maximum of heavy jobs")
+
+// heavyLockClass namespaces the per-user advisory locks of StartHeavy.
+const heavyLockClass = 0x6865 // "he"
+
+// StartHeavy marks a heavy job running unless its user already runs limit
+// other heavy jobs, in which case it returns ErrUserBusy. A transaction
+// lock per user makes the count and the start one step across all worker
+// processes.
+func (s *Store) StartHeavy(ctx context.Context, j *Job, limit int) (*Job, error) {
+	return s.update(ctx, j.ID, open, map[string]any{
+		"status":           StatusRunning,
+		"started_at":       gorm.Expr("coalesce(started_at, now())"),
+		"progress_percent": nil,
+		"progress_phase":   nil,
+	}, func(tx *gorm.DB, _ *Job) error {
+		err := tx.Exec("SELECT pg_advisory_xact_lock(?, ?)", heavyLockClass, int32(j.UserID)).Error
+		if err != nil {
+			return fmt.Errorf("lock heavy jobs of user %d: %w", j.UserID, err)
+		}
+		var running int64
+		err = tx.Model(&Job{}).
+			Where("user_id = ? AND status = ? AND queue = ? AND id <> ?", j.UserID, StatusRunning, QueueHeavy, j.ID).
+			Count(&running).Error
+		if err != nil {
+			return fmt.Errorf("count running heavy jobs of user %d: %w", j.UserID, err)
+		}
+		if running >= int64(limit) {
+			return ErrUserBusy
+		}
+		return nil
+	})
+}
+
+// Requeue moves a running job back to queued, for a worker that stops
+// before the job finishes.
+func (s *Store) Requeue(ctx context.Context, jobID int64) (*Job, error) {
+	return s.update(ctx, jobID, []string{StatusRunning}, map[string]any{
+		"status":           StatusQueued,
+		"started_at":       nil,
+		"progress_percent": nil,
+		"progress_phase":   nil,
+	}, nil)
+}
+
 // SetProgress records how far a running job has come.
 func (s *Store) SetProgress(ctx context.Context, jobID int64, percent float32, phase string) error {
 	_, err := s.update(ctx, jobID, []string{StatusRunning}, map[string]any{

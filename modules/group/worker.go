@@ -22,17 +22,25 @@ const ProgressInterval = 250 * time.Millisecond
 // before River cancels it as a retryable error.
 const timeoutGrace = 10 * time.Second
 
+// heavySnooze is how long a heavy job waits when its user already runs
+// the maximum number of heavy jobs. Snoozing puts the job behind jobs of
+// other users that were queued meanwhile.
+const heavySnooze = time.Second
+
 // ComputeWorker computes one job's result.
 type ComputeWorker struct {
 	river.WorkerDefaults[ComputeArgs]
-	store   *Store
-	log     *slog.Logger
-	timeout time.Duration
+	store        *Store
+	log          *slog.Logger
+	timeout      time.Duration
+	heavyPerUser int
 }
 
-// NewComputeWorker returns a worker whose computations stop after timeout.
-func NewComputeWorker(store *Store, log *slog.Logger, timeout time.Duration) *ComputeWorker {
-	return &ComputeWorker{store: store, log: log, timeout: timeout}
+// NewComputeWorker returns a worker whose computations stop after timeout
+// and which runs at most heavyPerUser heavy jobs of one user at once
+// across all processes (0 for no limit).
+func NewComputeWorker(store *Store, log *slog.Logger, timeout time.Duration, heavyPerUser int) *ComputeWorker {
+	return &ComputeWorker{store: store, log: log, timeout: timeout, heavyPerUser: heavyPerUser}
 }
 
 // Timeout implements river.Worker.
@@ -59,9 +67,13 @@ func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) e
 		log.Info("job already finished", "status", j.Status)
 		return nil
 	}
-	if _, err := w.store.MarkRunning(ctx, id); err != nil {
-		if errors.Is(err, ErrFinal) {
+	if err := w.start(ctx, j); err != nil {
+		switch {
+		case errors.Is(err, ErrFinal):
 			return nil
+		case errors.Is(err, ErrUserBusy):
+			log.Debug("user runs the maximum of heavy jobs, snoozing", "user_id", j.UserID)
+			return river.JobSnooze(heavySnooze)
 		}
 		return err
 	}
@@ -80,6 +92,18 @@ func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) e
 	}
 	log.Info("job completed", "duration", time.Since(start))
 	return nil
+}
+
+// start marks the job running. A heavy job starts only while its user
+// runs fewer than heavyPerUser heavy jobs.
+func (w *ComputeWorker) start(ctx context.Context, j *Job) error {
+	var err error
+	if j.Queue == QueueHeavy && w.heavyPerUser > 0 {
+		_, err = w.store.StartHeavy(ctx, j, w.heavyPerUser)
+	} else {
+		_, err = w.store.MarkRunning(ctx, j.ID)
+	}
+	return err
 }
 
 // fail records why a computation failed. Input errors, including the
@@ -105,8 +129,13 @@ func (w *ComputeWorker) fail(ctx context.Context, job *river.Job[ComputeArgs], l
 			log.Info("job cancelled while running")
 			return river.JobCancel(err)
 		}
+		// The worker is shutting down. Snoozing for zero returns the job to
+		// the queue without spending one of its attempts.
 		log.Warn("job interrupted, returning it to the queue", "error", err)
-		return err
+		if _, qerr := w.store.Requeue(writeCtx, id); qerr != nil && !errors.Is(qerr, ErrFinal) {
+			log.Error("requeue job failed", "error", qerr)
+		}
+		return river.JobSnooze(0)
 	case job.Attempt >= job.MaxAttempts:
 		log.Error("job failed on its last attempt", "error", err)
 		_, ferr := w.store.Fail(writeCtx, id, "internal_error",
