@@ -64,6 +64,7 @@ func (a *App) newEcho() (*echo.Echo, error) {
 	e.Use(middleware.Recover())
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", web.MaxBodyBytes)))
 	e.Use(web.SameOrigin(a.cfg.Origin()))
+	e.Use(noStore)
 
 	accounts, err := account.New(a.db.Gorm, a.log, a.cfg.SecureCookies())
 	if err != nil {
@@ -92,6 +93,18 @@ func (a *App) ready(c echo.Context) error {
 		return c.String(http.StatusServiceUnavailable, "database unreachable\n")
 	}
 	return c.String(http.StatusOK, "ok\n")
+}
+
+// noStore keeps pages and API responses out of caches, including the
+// browser's back-forward cache: after logout, Back must not show the
+// previous user's results. Static assets stay cacheable.
+func noStore(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !strings.HasPrefix(c.Request().URL.Path, "/static/") {
+			c.Response().Header().Set("Cache-Control", "no-store")
+		}
+		return next(c)
+	}
 }
 
 // logRequests writes one line per request with its request id.

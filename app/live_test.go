@@ -2,10 +2,12 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/jackc/pgx/v5"
 
 	"emma/app"
@@ -189,5 +191,42 @@ func TestShutdownReturnsRunningJobToQueue(t *testing.T) {
 	j := c.Open(g.ID).WaitFinal(waitJobs)[id]
 	if j.Status != group.StatusFailed || j.Error == nil || j.Error.Code != "timeout" {
 		t.Errorf("after restart: got status %s error %+v, want failed with timeout", j.Status, j.Error)
+	}
+}
+
+func TestLogoutClosesSockets(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
+	c := srv.NewClient(t)
+	c.Register("yan@example.com")
+	g := c.Submit("1", "2")
+	sock := c.Open(g.ID)
+	if m := sock.Next(10 * time.Second); m.Type != live.TypeSnapshot {
+		t.Fatalf("got %q, want snapshot", m.Type)
+	}
+	c.JSON(http.MethodPost, "/api/v1/auth/logout", struct{}{}, http.StatusNoContent, nil)
+
+	if err := sock.Conn.SetReadDeadline(time.Now().Add(10 * time.Second)); err != nil {
+		t.Fatalf("set deadline: %v", err)
+	}
+	_, _, err := sock.Conn.ReadMessage()
+	var closeErr *websocket.CloseError
+	if !errors.As(err, &closeErr) {
+		t.Errorf("after logout: got %v, want the server to close the socket", err)
+	}
+}
+
+func TestPagesAreNotCached(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: app.RoleWeb})
+	c := srv.NewClient(t)
+	c.Register("zed@example.com")
+	for _, path := range []string{"/", "/api/v1/groups", "/login"} {
+		resp, err := c.HTTP.Get(srv.URL + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("GET %s: got Cache-Control %q, want no-store", path, got)
+		}
 	}
 }

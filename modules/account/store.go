@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Store reads and writes users and sessions.
@@ -69,14 +71,29 @@ func (s *Store) UserBySession(ctx context.Context, token string, now time.Time) 
 	return &u, nil
 }
 
-// DeleteSession ends the session of token. Ending an unknown session is
-// not an error.
+// LogoutChannel is the Postgres channel on which a logout is announced,
+// with the user id as payload, so that every web process closes that
+// user's live sockets.
+const LogoutChannel = "emma_user_logout"
+
+// DeleteSession ends the session of token and announces the logout in the
+// same transaction. Ending an unknown session is not an error.
 func (s *Store) DeleteSession(ctx context.Context, token string) error {
-	err := s.db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
-	if err != nil {
-		return fmt.Errorf("delete session: %w", err)
-	}
-	return nil
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var ended []Session
+		err := tx.Clauses(clause.Returning{Columns: []clause.Column{{Name: "user_id"}}}).
+			Where("token_hash = ?", hashToken(token)).Delete(&ended).Error
+		if err != nil {
+			return fmt.Errorf("delete session: %w", err)
+		}
+		for _, sess := range ended {
+			err := tx.Exec("SELECT pg_notify(?, ?)", LogoutChannel, strconv.FormatInt(sess.UserID, 10)).Error
+			if err != nil {
+				return fmt.Errorf("announce logout of user %d: %w", sess.UserID, err)
+			}
+		}
+		return nil
+	})
 }
 
 // DeleteExpiredSessions removes sessions that ended before now.

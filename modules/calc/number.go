@@ -72,9 +72,9 @@ func diagnoseNumber(text string, runes []rune, end int, problem *scanProblem) st
 			numberFormat
 	case strings.Contains(unsigned, ","):
 		return commaHint(unsigned)
-	case strings.IndexFunc(text, unicode.IsSpace) >= 0:
+	case end < len(runes) && unicode.IsSpace(runes[end]):
 		return "spaces inside a number are not accepted; " + numberFormat
-	case strings.ContainsAny(text, "_'\u2009\u202f"):
+	case end < len(runes) && strings.ContainsRune("_'\u2009\u202f", runes[end]):
 		return "digit group separators are not accepted; " + numberFormat
 	case problem != nil:
 		return "character " + strconv.Itoa(problem.index+1) + ": " +

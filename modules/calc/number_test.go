@@ -58,6 +58,7 @@ func TestParseNumberRejects(t *testing.T) {
 		{name: "thousands comma", field: "a", input: "1,000", contains: "use 1000, or 1.000 if the comma is a decimal point"},
 		{name: "several thousands commas", field: "a", input: "1,000,000", contains: "use 1000000"},
 		{name: "space inside", field: "a", input: "1 000", contains: "spaces inside a number are not accepted"},
+		{name: "markup not called a space", field: "a", input: "<img src=x>", contains: "character 1"},
 		{name: "underscore", field: "a", input: "1_000", contains: "digit group separators are not accepted"},
 		{name: "apostrophe", field: "a", input: "1'000", contains: "digit group separators are not accepted"},
 		{name: "nan", field: "a", input: "NaN", contains: "only finite numbers are accepted"},

@@ -16,6 +16,7 @@ const (
 	ReasonMultiline     = "multiline"
 	ReasonTooLong       = "too_long"
 	ReasonMarkup        = "markup"
+	ReasonInvisible     = "invisible_characters"
 	ReasonUnknownNumber = "unknown_number"
 )
 
@@ -60,6 +61,8 @@ func CheckReply(f Facts, reply string) error {
 		return &Rejection{Reason: ReasonTooLong}
 	case strings.ContainsAny(text, "<>"):
 		return &Rejection{Reason: ReasonMarkup}
+	case hasInvisible(text):
+		return &Rejection{Reason: ReasonInvisible}
 	}
 
 	allowed := make(map[string]bool)
@@ -74,6 +77,19 @@ func CheckReply(f Facts, reply string) error {
 	}
 
 	return nil
+}
+
+// hasInvisible reports whether text contains control, format or private
+// use characters. Format characters include bidi overrides, which can
+// show "5001" as "1005", and zero-width spaces, which can split "47" into
+// two numbers that each pass the check but display as 47.
+func hasInvisible(text string) bool {
+	for _, r := range text {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Co) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberToken is a number found in free text.

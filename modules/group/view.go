@@ -12,7 +12,7 @@ type JobView struct {
 	GroupID         int64         `json:"group_id"`
 	Position        int           `json:"position"`
 	Operation       string        `json:"operation"`
-	Expression      *string       `json:"expression,omitempty"`
+	Expression      *string       `json:"expression"`
 	Status          string        `json:"status"`
 	Result          *string       `json:"result"`
 	ResultTruncated bool          `json:"result_truncated,omitempty"`
@@ -44,8 +44,8 @@ type InsightView struct {
 	Status        string  `json:"status"`
 	Text          *string `json:"text"`
 	Source        *string `json:"source"`
-	PromptVersion *string `json:"prompt_version,omitempty"`
-	Note          *string `json:"note,omitempty"`
+	PromptVersion *string `json:"prompt_version"`
+	Note          *string `json:"note"`
 }
 
 // GroupView is a group in the JSON API.

@@ -21,6 +21,14 @@ const (
 	// keyReady is set once the snapshot is queued, so that no update reaches
 	// a socket before its snapshot.
 	keyReady = "ready"
+	// keyDropped marks a socket whose buffer overflowed and that is closing.
+	keyDropped = "dropped"
+)
+
+// How a dropped socket is closed.
+const (
+	dropRetry   = 100 * time.Millisecond
+	dropTimeout = 30 * time.Second
 )
 
 // Message types.
@@ -94,12 +102,32 @@ func (h *Hub) connect(s *melody.Session) {
 	}
 }
 
-// sessionError closes a socket whose buffer overflowed: it has missed
-// updates, and on reconnecting it gets a fresh snapshot.
+// sessionError drops a socket whose send buffer overflowed: it has missed
+// updates, and on reconnecting it gets a fresh snapshot. It must not call
+// Close directly, because Close queues a close frame into the same full
+// buffer, which reports the overflow again and would recurse until the
+// stack overflows.
 func (h *Hub) sessionError(s *melody.Session, err error) {
-	if errors.Is(err, melody.ErrMessageBufferFull) {
-		h.log.Warn("socket too slow, closing it", "group_id", s.MustGet(keyGroupID))
+	if !errors.Is(err, melody.ErrMessageBufferFull) {
+		return
+	}
+	if v, _ := s.Get(keyDropped); v == true {
+		return
+	}
+	s.Set(keyDropped, true)
+	s.Set(keyReady, false)
+	h.log.Warn("socket too slow, closing it", "group_id", s.MustGet(keyGroupID))
+	go closeWhenDrained(s)
+}
+
+// closeWhenDrained retries Close until the close frame fits in the
+// socket's buffer and the socket closes, for at most dropTimeout. A client
+// that stops reading altogether is closed by Melody's write deadline.
+func closeWhenDrained(s *melody.Session) {
+	deadline := time.Now().Add(dropTimeout)
+	for !s.IsClosed() && time.Now().Before(deadline) {
 		_ = s.Close()
+		time.Sleep(dropRetry)
 	}
 }
 

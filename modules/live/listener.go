@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"emma/modules/account"
 	"emma/modules/group"
 )
 
@@ -20,7 +22,8 @@ const (
 )
 
 // Listen holds a dedicated connection that LISTENs on group.NotifyChannel
-// and forwards every notification to the sockets of that group. When the
+// and forwards every notification to the sockets of that group, and on
+// account.LogoutChannel to close the sockets of users who logged out. When the
 // connection drops it reconnects, listens again and resends the state of
 // every open room from the database, so no update is lost in the gap. It
 // returns when ctx ends.
@@ -47,8 +50,10 @@ func (h *Hub) listenOnce(ctx context.Context, dsn string, connected func()) erro
 		return fmt.Errorf("connect listener: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{group.NotifyChannel}.Sanitize()); err != nil {
-		return fmt.Errorf("listen: %w", err)
+	for _, channel := range []string{group.NotifyChannel, account.LogoutChannel} {
+		if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
+			return fmt.Errorf("listen on %s: %w", channel, err)
+		}
 	}
 	connected()
 	h.log.Info("listening for job updates", "channel", group.NotifyChannel)
@@ -58,8 +63,33 @@ func (h *Hub) listenOnce(ctx context.Context, dsn string, connected func()) erro
 		if err != nil {
 			return fmt.Errorf("wait for notification: %w", err)
 		}
+		if n.Channel == account.LogoutChannel {
+			h.closeUser(n.Payload)
+			continue
+		}
 		h.handle(ctx, n.Payload)
 	}
+}
+
+// closeUser closes the sockets of a user who logged out. The browser's
+// next ticket request then fails unless another session of that user is
+// still signed in.
+func (h *Hub) closeUser(payload string) {
+	uid, err := strconv.ParseInt(payload, 10, 64)
+	if err != nil {
+		h.log.Error("malformed logout notification", "payload", payload)
+		return
+	}
+	sessions, err := h.m.Sessions()
+	if err != nil {
+		return
+	}
+	for _, s := range sessions {
+		if v, _ := s.Get(keyUserID); v == uid {
+			_ = s.Close()
+		}
+	}
+	h.log.Info("closed sockets of logged-out user", "user_id", uid)
 }
 
 // handle loads the job named in a notification and sends it to its room.
