@@ -164,6 +164,7 @@ func (a *App) startQueue(ctx context.Context) error {
 	river.AddWorker(workers, group.NewComputeWorker(a.groups.Store(), a.log, a.cfg.JobTimeout, a.cfg.HeavyPerUser))
 	river.AddWorker(workers, insight.NewWorker(a.db.Gorm, a.groups.Store(), insightConfig(a.cfg), a.log))
 	river.AddWorker(workers, account.NewCleanupWorker(a.db.Gorm, a.log))
+	river.AddWorker(workers, group.NewReconcileWorker(a.groups.Store(), a.log))
 	wc, err := newWorkerClient(a.cfg, a.db, workers, a.log)
 	if err != nil {
 		return err

@@ -66,7 +66,10 @@ func newWorkerClient(cfg *config.Config, d *db.DB, workers *river.Workers, log *
 	}
 	// River runs periodic jobs only on the elected leader, so one process
 	// in the fleet cleans up.
-	rc.PeriodicJobs = []*river.PeriodicJob{account.PeriodicCleanup(group.QueueCompute)}
+	rc.PeriodicJobs = []*river.PeriodicJob{
+		account.PeriodicCleanup(group.QueueCompute),
+		group.PeriodicReconcile(),
+	}
 	c, err := river.NewClient(riverpgxv5.New(d.Pool), rc)
 	if err != nil {
 		return nil, fmt.Errorf("create river worker client: %w", err)

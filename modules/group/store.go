@@ -211,11 +211,18 @@ func (s *Store) Owns(ctx context.Context, userID, groupID int64) error {
 // runs inside the transaction after a successful update.
 func (s *Store) update(ctx context.Context, jobID int64, from []string, changes map[string]any,
 	then func(tx *gorm.DB, j *Job) error) (*Job, error) {
+	return s.updateIf(ctx, jobID, "status IN ?", []any{from}, changes, then)
+}
+
+// updateIf is update with any condition on the row in place of the
+// status list.
+func (s *Store) updateIf(ctx context.Context, jobID int64, cond string, args []any, changes map[string]any,
+	then func(tx *gorm.DB, j *Job) error) (*Job, error) {
 	var j Job
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		changes["updated_at"] = gorm.Expr("now()")
 		res := tx.Model(&j).Clauses(clause.Returning{}).
-			Where("id = ? AND status IN ?", jobID, from).Updates(changes)
+			Where("id = ?", jobID).Where(cond, args...).Updates(changes)
 		if res.Error != nil {
 			return fmt.Errorf("update job %d: %w", jobID, res.Error)
 		}

@@ -166,15 +166,17 @@ type InsightUpdate struct {
 	Note          string
 }
 
-// SetInsight stores the insight of a completed job.
+// SetInsight stores the insight of a completed job whose insight is
+// pending. It returns ErrFinal when another run stored one first.
 func (s *Store) SetInsight(ctx context.Context, jobID int64, in InsightUpdate) (*Job, error) {
-	return s.update(ctx, jobID, []string{StatusCompleted}, map[string]any{
-		"insight_status":         in.Status,
-		"insight_text":           nullable(in.Text),
-		"insight_source":         nullable(in.Source),
-		"insight_prompt_version": nullable(in.PromptVersion),
-		"insight_note":           nullable(in.Note),
-	}, nil)
+	return s.updateIf(ctx, jobID, "status = ? AND insight_status = ?", []any{StatusCompleted, InsightPending},
+		map[string]any{
+			"insight_status":         in.Status,
+			"insight_text":           nullable(in.Text),
+			"insight_source":         nullable(in.Source),
+			"insight_prompt_version": nullable(in.PromptVersion),
+			"insight_note":           nullable(in.Note),
+		}, nil)
 }
 
 func nullable(s string) *string {

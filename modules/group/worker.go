@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -50,8 +51,40 @@ func (w *ComputeWorker) Timeout(*river.Job[ComputeArgs]) time.Duration {
 
 // Work implements river.Worker. It is idempotent: a job whose row is final
 // already, because an earlier run stored it before its worker died, is
-// done without a second write.
-func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) error {
+// done without a second write. On the last attempt, any failure, a panic
+// included, marks the row failed, so that it never stays open after River
+// discards the job.
+func (w *ComputeWorker) Work(ctx context.Context, job *river.Job[ComputeArgs]) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("job %d panicked: %v\n%s", job.Args.JobID, r, debug.Stack())
+		}
+		if err != nil && job.Attempt >= job.MaxAttempts && !endsRiverJob(err) {
+			w.failLastAttempt(ctx, job, err)
+		}
+	}()
+	return w.work(ctx, job)
+}
+
+// endsRiverJob reports whether err snoozes or cancels the River job, which
+// then never counts as a failed last attempt.
+func endsRiverJob(err error) bool {
+	var snooze *river.JobSnoozeError
+	var cancel *river.JobCancelError
+	return errors.As(err, &snooze) || errors.As(err, &cancel)
+}
+
+func (w *ComputeWorker) failLastAttempt(ctx context.Context, job *river.Job[ComputeArgs], cause error) {
+	writeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	_, err := w.store.Fail(writeCtx, job.Args.JobID, "internal_error",
+		fmt.Sprintf("the computation failed after %d attempts; submit it again", job.Attempt))
+	if err != nil && !errors.Is(err, ErrFinal) {
+		w.log.Error("record job failure", "job_id", job.Args.JobID, "cause", cause, "error", err)
+	}
+}
+
+func (w *ComputeWorker) work(ctx context.Context, job *river.Job[ComputeArgs]) error {
 	id := job.Args.JobID
 	log := w.log.With("job_id", id, "river_job_id", job.ID, "attempt", job.Attempt)
 	j, err := w.store.Job(ctx, id)
@@ -137,12 +170,8 @@ func (w *ComputeWorker) fail(ctx context.Context, job *river.Job[ComputeArgs], l
 		}
 		return river.JobSnooze(0)
 	case job.Attempt >= job.MaxAttempts:
+		// Work records the failure of a last attempt.
 		log.Error("job failed on its last attempt", "error", err)
-		_, ferr := w.store.Fail(writeCtx, id, "internal_error",
-			fmt.Sprintf("the computation failed after %d attempts; submit it again", job.Attempt))
-		if ferr != nil && !errors.Is(ferr, ErrFinal) {
-			log.Error("record job failure", "error", ferr)
-		}
 		return err
 	default:
 		log.Warn("job failed, will retry", "error", err)

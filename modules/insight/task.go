@@ -172,7 +172,7 @@ func (t *task) store(ctx context.Context, in group.InsightUpdate) error {
 	defer cancel()
 	_, err := t.w.store.SetInsight(ctx, t.row.ID, in)
 	if errors.Is(err, group.ErrFinal) {
-		t.log.Info("insight dropped: job no longer completed")
+		t.log.Info("insight dropped: job no longer completed or its insight stored already")
 		return nil
 	}
 	if err != nil {
