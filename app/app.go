@@ -198,11 +198,10 @@ func (a *App) stopWorkers(ctx context.Context) error {
 
 func (a *App) startLive(context.Context) error {
 	a.live = live.New(a.groups.Store(), a.cfg.TicketSecret, a.cfg.Origin(), a.log)
-	a.onStop(func(context.Context) error {
+	a.onStop(func(ctx context.Context) error {
 		a.cancelBackground()
 		err := a.live.Close()
-		a.wg.Wait()
-		return err
+		return errors.Join(err, a.waitBackground(ctx))
 	})
 	return nil
 }
@@ -219,6 +218,23 @@ func (a *App) poolSize() int32 {
 		n += a.cfg.WorkerConcurrency + a.cfg.HeavyConcurrency + a.cfg.InsightWorkers
 	}
 	return int32(n)
+}
+
+// waitBackground waits for the listener and the HTTP server's goroutine,
+// giving up at ctx's deadline so a stuck goroutine cannot stop the rest
+// of the shutdown.
+func (a *App) waitBackground(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		a.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("wait for background goroutines: %w", ctx.Err())
+	}
 }
 
 func (a *App) onStop(fn func(context.Context) error) { a.stops = append(a.stops, fn) }

@@ -130,3 +130,33 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+func TestListCutsLongResults(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{})
+	c := srv.NewClient(t)
+	c.Register("long@example.com")
+	g := c.SubmitExpressions("2^1000", "factor(2^64 - 1)")
+	c.Open(g.ID).WaitFinal(waitJobs)
+
+	var page struct {
+		Groups []group.GroupView `json:"groups"`
+	}
+	c.JSON(http.MethodGet, "/api/v1/groups", nil, http.StatusOK, &page)
+	if len(page.Groups) != 1 {
+		t.Fatalf("got %d groups, want 1", len(page.Groups))
+	}
+	listed := page.Groups[0].Jobs[0]
+	if !listed.ResultTruncated {
+		t.Error("2^1000 in the list: got result_truncated false, want true")
+	}
+	if got := []rune(deref(listed.Result)); len(got) != group.ListResultLength+1 || got[len(got)-1] != '…' {
+		t.Errorf("2^1000 in the list: got %d characters, want %d and a final …", len(got), group.ListResultLength+1)
+	}
+	full := c.Group(g.ID).Jobs[0]
+	if full.ResultTruncated || len(deref(full.Result)) != 302 {
+		t.Errorf("2^1000 in the group: got %d digits, truncated %t; want all 302", len(deref(full.Result)), full.ResultTruncated)
+	}
+	if f := c.Group(g.ID).Jobs[1]; deref(f.Result) != "3 × 5 × 17 × 257 × 641 × 65537 × 6700417" {
+		t.Errorf("factor(2^64 - 1): got %q", deref(f.Result))
+	}
+}

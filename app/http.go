@@ -35,8 +35,12 @@ func (a *App) startHTTP(ctx context.Context) error {
 	a.server = &http.Server{
 		Handler:           e,
 		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+		// Bodies are at most 64 KiB, so a client that needs longer is stalling.
+		// WebSocket upgrades clear these deadlines on the hijacked connection.
+		ReadTimeout:  30 * time.Second,
+		WriteTimeout: 2 * time.Minute,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
 	a.wg.Add(1)
 	go func() {

@@ -135,6 +135,10 @@ func Load(getenv func(string) string) (*Config, error) {
 	if cfg.DatabaseURL != "" {
 		l.checkDatabaseURL(cfg.DatabaseURL)
 	}
+	if cfg.FetchCooldown > cfg.FetchPollInterval {
+		l.errs = append(l.errs, fmt.Errorf("EMMA_FETCH_COOLDOWN_MS (%d) must not exceed EMMA_FETCH_POLL_INTERVAL_MS (%d)",
+			cfg.FetchCooldown.Milliseconds(), cfg.FetchPollInterval.Milliseconds()))
+	}
 	if len(l.errs) > 0 {
 		return nil, fmt.Errorf("invalid configuration: %w", errors.Join(l.errs...))
 	}
@@ -205,14 +209,27 @@ func (l *loader) integer(name string, def, min int) int {
 func (l *loader) positive(name string, def int) int    { return l.integer(name, def, 1) }
 func (l *loader) nonNegative(name string, def int) int { return l.integer(name, def, 0) }
 
+// maxSeconds bounds duration settings at one week, far above any sensible
+// value and far below where time.Duration overflows.
+const maxSeconds = 7 * 24 * 3600
+
 func (l *loader) seconds(name string, def time.Duration) time.Duration {
-	n := l.integer(name, int(def/time.Second), 1)
+	n := l.bounded(name, int(def/time.Second), 1, maxSeconds)
 	return time.Duration(n) * time.Second
 }
 
 func (l *loader) millis(name string, def time.Duration) time.Duration {
-	n := l.integer(name, int(def/time.Millisecond), 1)
+	n := l.bounded(name, int(def/time.Millisecond), 1, maxSeconds*1000)
 	return time.Duration(n) * time.Millisecond
+}
+
+func (l *loader) bounded(name string, def, min, max int) int {
+	n := l.integer(name, def, min)
+	if n > max {
+		l.fail(name, strconv.Itoa(n), "want at most %d", max)
+		return def
+	}
+	return n
 }
 
 func (l *loader) choice(name, def string, allowed ...string) string {

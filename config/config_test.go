@@ -48,6 +48,8 @@ func TestLoadNamesMalformedVariables(t *testing.T) {
 		{"openai url", "OPENAI_BASE_URL", "ftp://x"},
 		{"short secret", "EMMA_TICKET_SECRET", "short"},
 		{"database url scheme", "DATABASE_URL", "mysql://u@h/db"},
+		{"timeout overflow", "EMMA_JOB_TIMEOUT_SECONDS", "10000000000"},
+		{"cooldown above poll interval", "EMMA_FETCH_COOLDOWN_MS", "500"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

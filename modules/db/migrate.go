@@ -177,7 +177,21 @@ func CheckCurrent(ctx context.Context, dsn string, log *slog.Logger) error {
 		return fmt.Errorf("database schema is at version %d (dirty: %t) but this binary needs %d; run `emma migrate up` first",
 			st.Version, st.Dirty, latest)
 	}
+	if riverLatest := latestRiverVersion(); st.RiverVersion < riverLatest {
+		return fmt.Errorf("river schema is at version %d but this binary needs %d; run `emma migrate up` first",
+			st.RiverVersion, riverLatest)
+	}
 	return nil
+}
+
+// latestRiverVersion is the newest River migration this binary carries.
+// Listing them needs no connection, so a nil pool is enough.
+func latestRiverVersion() int {
+	all := newRiverMigrator(nil, slog.New(slog.DiscardHandler)).AllVersions()
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1].Version
 }
 
 func latestVersion() (uint, error) {

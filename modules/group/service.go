@@ -48,7 +48,8 @@ func newGroup(userID int64, in Submission) (*Group, error) {
 	case in.Expressions != nil:
 		return newExpressionGroup(userID, in.Expressions)
 	default:
-		return nil, web.Invalid("a", `send two numbers as strings, {"a": "5", "b": "10"}, or {"expressions": ["1+2"]}`)
+		return nil, &web.Error{Status: http.StatusUnprocessableEntity, Code: calc.CodeInvalidNumber, Field: "a",
+			Message: `a and b are missing; send two numbers as strings, {"a": "5", "b": "10"}, or {"expressions": ["1+2"]}`}
 	}
 }
 

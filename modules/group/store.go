@@ -145,13 +145,22 @@ func (s *Store) List(ctx context.Context, userID int64, limit int, after *Cursor
 		q = q.Where("(created_at, id) < (?, ?)", after.CreatedAt, after.ID)
 	}
 	var groups []Group
-	err := q.Preload("Jobs", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+	err := q.Preload("Jobs", func(db *gorm.DB) *gorm.DB { return db.Select(listColumns).Order("position") }).
 		Order("created_at DESC, id DESC").Limit(limit).Find(&groups).Error
 	if err != nil {
 		return nil, fmt.Errorf("list groups of user %d: %w", userID, err)
 	}
 	return groups, nil
 }
+
+// listColumns reads jobs for the group list with results cut to one
+// character more than ListResultLength, so the list can mark them cut
+// without loading results of up to a million digits.
+var listColumns = fmt.Sprintf(`id, group_id, user_id, position, operation, expression, status,
+	left(result, %[1]d) AS result, left(result_exact, %[1]d) AS result_exact, approximate,
+	error_code, error_message, progress_percent, progress_phase, river_job_id, queue,
+	insight_status, insight_text, insight_source, insight_prompt_version, insight_note,
+	created_at, started_at, finished_at, updated_at`, ListResultLength+1)
 
 // Jobs returns the jobs of a group in position order, unscoped: callers
 // have checked ownership already.
