@@ -18,6 +18,11 @@ func (f *factorizer) findFactor(x *big.Int) (*big.Int, error) {
 	if root, ok := exactSqrt(x); ok {
 		return root, nil
 	}
+	// Trial division has removed every factor below 2^16, so a base of a
+	// perfect power has at least 16 bits.
+	if root, ok := perfectPowerBase(x, 16); ok {
+		return root, nil
+	}
 
 	for c := uint64(1); ; c++ {
 		var d *big.Int
