@@ -121,3 +121,23 @@ func TestRegistrationErrors(t *testing.T) {
 	umlaut["email"] = "ärger@example.com"
 	srv.NewClient(t).JSON(http.MethodPost, "/api/v1/auth/register", umlaut, http.StatusConflict, nil)
 }
+
+func TestLoginAttemptsAreRateLimited(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: "web"})
+	c := srv.NewClient(t)
+	bad := map[string]string{"email": "nobody@example.com", "password": "wrong password"}
+	limited := false
+	for range 60 {
+		status, _ := c.Do(http.MethodPost, "/api/v1/auth/login", bad)
+		if status == http.StatusTooManyRequests {
+			limited = true
+			break
+		}
+		if status != http.StatusUnauthorized {
+			t.Fatalf("got status %d, want 401 or 429", status)
+		}
+	}
+	if !limited {
+		t.Error("60 rapid failed logins: got no 429")
+	}
+}

@@ -65,8 +65,9 @@ type App struct {
 
 	// stops holds the shutdown steps in start order; Close runs them in
 	// reverse.
-	stops []func(context.Context) error
-	wg    sync.WaitGroup
+	stops  []func(context.Context) error
+	wg     sync.WaitGroup
+	failed chan error
 	// cancelBackground stops the listener and other loops.
 	cancelBackground context.CancelFunc
 }
@@ -82,7 +83,7 @@ func New(cfg *config.Config, role Role, log *slog.Logger) (*App, error) {
 		return nil, errors.New("EMMA_TICKET_SECRET is required with DATABASE_URL: every web process must sign " +
 			"tickets with the same secret of at least 32 random bytes (for example `openssl rand -hex 32`)")
 	}
-	return &App{cfg: cfg, role: role, log: log}, nil
+	return &App{cfg: cfg, role: role, log: log, failed: make(chan error, 1)}, nil
 }
 
 // Start brings up every component of the role in order. On failure it
@@ -107,8 +108,34 @@ func (a *App) Start(ctx context.Context) error {
 			a.live.Listen(bg, a.dsn)
 		}()
 	}
+	if a.pg != nil {
+		go a.watchPostgres(bg)
+	}
 	a.log.Info("emma started", "role", a.role)
 	return nil
+}
+
+// Failed delivers the first error of a component that stopped on its own,
+// such as the embedded Postgres exiting or the HTTP server failing. The
+// process should then shut down instead of running without it.
+func (a *App) Failed() <-chan error { return a.failed }
+
+// fail reports a component failure without blocking.
+func (a *App) fail(err error) {
+	select {
+	case a.failed <- err:
+	default:
+	}
+}
+
+func (a *App) watchPostgres(bg context.Context) {
+	select {
+	case <-bg.Done():
+	case <-a.pg.Done():
+		if bg.Err() == nil {
+			a.fail(errors.New("embedded postgres exited unexpectedly; see its log lines above"))
+		}
+	}
 }
 
 // URL returns the address the HTTP server listens on, for tests that

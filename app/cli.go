@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -70,11 +71,16 @@ func serve(ctx context.Context, cfg *config.Config, role Role, log *slog.Logger)
 	if err := a.Start(ctx); err != nil {
 		return err
 	}
-	<-ctx.Done()
+	var failure error
+	select {
+	case <-ctx.Done():
+	case failure = <-a.Failed():
+		log.Error("component failed, shutting down", "error", failure)
+	}
 	log.Info("shutting down", "deadline", cfg.ShutdownTimeout)
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
 	defer cancel()
-	return a.Close(shutdownCtx)
+	return errors.Join(failure, a.Close(shutdownCtx))
 }
 
 func newMigrateCommand(stdout, stderr io.Writer) *cobra.Command {

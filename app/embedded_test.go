@@ -4,7 +4,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"emma/app/apptest"
 )
@@ -59,5 +63,30 @@ func TestEmbeddedModeKeepsDataAcrossRestarts(t *testing.T) {
 	after, err := os.ReadFile(filepath.Join(dir, "ticket-secret"))
 	if err != nil || string(after) != string(secret) {
 		t.Errorf("ticket secret changed across restarts (err %v)", err)
+	}
+}
+
+func TestEmbeddedPostgresExitIsReported(t *testing.T) {
+	dir := dataDir(t)
+	srv := apptest.Start(t, apptest.Options{DataDir: dir})
+	raw, err := os.ReadFile(filepath.Join(dir, "pgdata", "postmaster.pid"))
+	if err != nil {
+		t.Fatalf("read postmaster.pid: %v", err)
+	}
+	pid, err := strconv.Atoi(strings.SplitN(string(raw), "\n", 2)[0])
+	if err != nil {
+		t.Fatalf("parse postmaster.pid: %v", err)
+	}
+	// SIGQUIT is Postgres's immediate shutdown.
+	if err := syscall.Kill(pid, syscall.SIGQUIT); err != nil {
+		t.Fatalf("signal postgres %d: %v", pid, err)
+	}
+	select {
+	case err := <-srv.App.Failed():
+		if !strings.Contains(err.Error(), "postgres") {
+			t.Errorf("got failure %v, want one naming postgres", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no failure reported 30 s after postgres exited")
 	}
 }

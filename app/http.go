@@ -47,6 +47,7 @@ func (a *App) startHTTP(ctx context.Context) error {
 		defer a.wg.Done()
 		if err := a.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			a.log.Error("http server failed", "error", err)
+			a.fail(fmt.Errorf("http server: %w", err))
 		}
 	}()
 	a.onStop(func(ctx context.Context) error { return a.server.Shutdown(ctx) })
@@ -57,6 +58,9 @@ func (a *App) startHTTP(ctx context.Context) error {
 func (a *App) newEcho() (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	// NOTE: behind a reverse proxy every client has the proxy's address;
+	// such a deployment should extract the address from the proxy's header.
+	e.IPExtractor = echo.ExtractIPDirect()
 	renderer, err := web.NewRenderer(templates.FS)
 	if err != nil {
 		return nil, err

@@ -55,13 +55,13 @@ func (m *Module) apiSocket(c echo.Context) error {
 		return &web.Error{Status: http.StatusUnauthorized, Code: "invalid_ticket",
 			Message: "the ticket is missing, invalid or expired; request a new one from POST /api/v1/groups/{id}/ticket"}
 	}
-	if !m.used.claim(claims.ID, claims.ExpiresAt) {
-		return &web.Error{Status: http.StatusUnauthorized, Code: "invalid_ticket",
-			Message: "the ticket was used already; request a new one for every connection"}
-	}
 	if m.hub.socketsOf(claims.UserID) >= MaxSocketsPerUser {
 		return &web.Error{Status: http.StatusTooManyRequests, Code: "too_many_sockets",
 			Message: fmt.Sprintf("at most %d sockets per user are open at once; close one first", MaxSocketsPerUser)}
+	}
+	if !m.used.claim(claims.ID, claims.ExpiresAt) {
+		return &web.Error{Status: http.StatusUnauthorized, Code: "invalid_ticket",
+			Message: "the ticket was used already; request a new one for every connection"}
 	}
 	keys := map[string]any{keyGroupID: claims.GroupID, keyUserID: claims.UserID}
 	if err := m.hub.m.HandleRequestWithKeys(c.Response(), req, keys); err != nil {
