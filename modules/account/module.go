@@ -76,7 +76,7 @@ const (
 	authBurst         = 30
 )
 
-// rateLimit returns middleware that answers 429 to an address over the
+// rateLimit returns middleware that rejects with 429 an address over the
 // login and registration limits. Addresses come from Echo's IPExtractor,
 // which the app sets to the connection's address, so a forged
 // X-Forwarded-For header cannot dodge the limit.

@@ -15,7 +15,7 @@ const MaxSocketsPerUser = 16
 //
 // NOTE: the set lives in one process. With several web processes behind
 // a load balancer, a ticket can open one socket in each of them within
-// its 30 seconds; a shared table would close that gap.
+// its 30 seconds. A shared table would close that gap.
 type usedTickets struct {
 	mu  sync.Mutex
 	ids map[string]time.Time
