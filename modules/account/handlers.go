@@ -3,6 +3,7 @@ package account
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -160,6 +161,9 @@ func (m *Module) clearCookie(c echo.Context) {
 // user. A missing, unknown or expired session leaves no user.
 func (m *Module) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if skipsSession(c.Request().URL.Path) {
+			return next(c)
+		}
 		ck, err := c.Cookie(CookieName)
 		if err == nil && ck.Value != "" {
 			u, err := m.svc.Authenticate(c.Request().Context(), ck.Value)
@@ -172,4 +176,11 @@ func (m *Module) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// skipsSession reports whether a path is served without looking up the
+// session: static assets and health checks, which must stay cheap, and
+// /healthz must work while the database is down.
+func skipsSession(path string) bool {
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
 }
