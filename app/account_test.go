@@ -88,6 +88,7 @@ func TestRegistrationErrors(t *testing.T) {
 		{"empty name", map[string]string{"email": "h@example.com", "name": " ", "password": "long enough"}, 422, "name"},
 		{"taken email any case", map[string]string{"email": "FAY@example.com", "name": "F", "password": "long enough"}, 409, "email"},
 		{"NUL in name", map[string]string{"email": "i@example.com", "name": "a\x00b", "password": "long enough"}, 422, "name"},
+		{"bidi override only", map[string]string{"email": "j@example.com", "name": "\u202e\u200b", "password": "long enough"}, 422, "name"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -140,4 +141,19 @@ func TestLoginAttemptsAreRateLimited(t *testing.T) {
 	if !limited {
 		t.Error("60 rapid failed logins: got no 429")
 	}
+}
+
+func TestLoginAttemptsPerEmailAreLimited(t *testing.T) {
+	srv := apptest.Start(t, apptest.Options{Role: "web"})
+	bad := map[string]string{"email": "target@example.com", "password": "wrong password"}
+	var last int
+	// Each attempt comes from a fresh client, one after another, so only
+	// the per-email limit can stop them.
+	for range 12 {
+		last, _ = srv.NewClient(t).Do(http.MethodPost, "/api/v1/auth/login", bad)
+		if last == http.StatusTooManyRequests {
+			return
+		}
+	}
+	t.Errorf("12 sequential failed logins for one email: last status %d, want 429", last)
 }

@@ -115,6 +115,17 @@ func (a *App) Start(ctx context.Context) error {
 	return nil
 }
 
+// embeddedSettings keep user data out of the embedded server's log, which
+// Emma forwards to its own: by default Postgres logs the failing statement
+// and a DETAIL line that quotes values, such as the email of a duplicate
+// registration.
+func embeddedSettings() map[string]string {
+	return map[string]string{
+		"log_min_error_statement": "panic",
+		"log_error_verbosity":     "terse",
+	}
+}
+
 // Failed delivers the first error of a component that stopped on its own,
 // such as the embedded Postgres exiting or the HTTP server failing. The
 // process should then shut down instead of running without it.
@@ -147,7 +158,7 @@ func (a *App) startDatabase(ctx context.Context) error {
 	if a.cfg.Embedded() {
 		srv, err := pgserver.Start(ctx, pgserver.Config{
 			DataDir: a.cfg.DataDir, BinDir: a.cfg.PGBinDir, Logger: a.log.With("component", "postgres"),
-			Database: "emma",
+			Database: "emma", Settings: embeddedSettings(),
 		})
 		if err != nil {
 			return fmt.Errorf("start embedded postgres: %w", err)

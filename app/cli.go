@@ -129,7 +129,8 @@ func withDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger, fn 
 		return fn(cfg.DatabaseURL)
 	}
 	srv, err := pgserver.Start(ctx, pgserver.Config{
-		DataDir: cfg.DataDir, BinDir: cfg.PGBinDir, Logger: log.With("component", "postgres"), Database: "emma",
+		DataDir: cfg.DataDir, BinDir: cfg.PGBinDir, Logger: log.With("component", "postgres"),
+		Database: "emma", Settings: embeddedSettings(),
 	})
 	if err != nil {
 		return fmt.Errorf("start embedded postgres: %w", err)

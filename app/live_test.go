@@ -210,8 +210,8 @@ func TestLogoutClosesSockets(t *testing.T) {
 	}
 	_, _, err := sock.Conn.ReadMessage()
 	var closeErr *websocket.CloseError
-	if !errors.As(err, &closeErr) {
-		t.Errorf("after logout: got %v, want the server to close the socket", err)
+	if !errors.As(err, &closeErr) || closeErr.Code != live.CloseLoggedOut {
+		t.Errorf("after logout: got %v, want close code %d", err, live.CloseLoggedOut)
 	}
 }
 

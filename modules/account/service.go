@@ -6,11 +6,15 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/mail"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
 
 	"emma/modules/web"
 )
@@ -31,7 +35,19 @@ type Service struct {
 	// dummyHash is checked when an email is unknown, so a login takes the
 	// same time whether or not the account exists.
 	dummyHash string
+	// perEmail limits login attempts per email address, whatever address
+	// they come from, so password guessing on one account stays slow.
+	perEmail *middleware.RateLimiterMemoryStore
 }
+
+// Login attempts allowed per email: a burst, then one per perEmailEvery.
+const (
+	perEmailBurst = 10
+	perEmailEvery = 6 * time.Second
+)
+
+var errTooManyAttempts = &web.Error{Status: http.StatusTooManyRequests, Code: "too_many_requests",
+	Message: "too many login attempts for this email; wait a minute and try again"}
 
 // NewService returns a Service over store.
 func NewService(store *Store) (*Service, error) {
@@ -39,7 +55,10 @@ func NewService(store *Store) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{store: store, now: time.Now, dummyHash: dummy}, nil
+	perEmail := middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+		Rate: rate.Every(perEmailEvery), Burst: perEmailBurst, ExpiresIn: 10 * time.Minute,
+	})
+	return &Service{store: store, now: time.Now, dummyHash: dummy, perEmail: perEmail}, nil
 }
 
 // Register creates an account and signs it in, returning the session token.
@@ -69,6 +88,9 @@ func (s *Service) Login(ctx context.Context, email, password string) (*User, str
 	email = normalizeEmail(email)
 	if email == "" || password == "" {
 		return nil, "", web.Invalid("email", "email and password are required")
+	}
+	if ok, _ := s.perEmail.Allow(email); !ok {
+		return nil, "", errTooManyAttempts
 	}
 	if !printable(email) {
 		// No stored email contains such characters, and Postgres rejects NUL
@@ -123,8 +145,8 @@ func validateRegistration(email, name, password string) error {
 		return web.Invalid("email", "%q is not a valid email address; use the form name@example.com (at most %d characters)",
 			truncate(email, 60), MaxEmailLength)
 	}
-	if !printable(name) {
-		return web.Invalid("name", "name contains control characters or invalid UTF-8; use printable text")
+	if !printable(name) || !visible(name) {
+		return web.Invalid("name", "name must contain visible text without control, format or invalid UTF-8 characters")
 	}
 	if n := utf8.RuneCountInString(name); n == 0 || n > MaxNameLength {
 		return web.Invalid("name", "name must be 1 to %d characters, got %d", MaxNameLength, n)
@@ -154,6 +176,21 @@ func printable(s string) bool {
 		}
 	}
 	return true
+}
+
+// visible reports whether s has a character that shows and no format
+// characters, such as bidi overrides that reorder what other users see.
+func visible(s string) bool {
+	shown := false
+	for _, r := range s {
+		if unicode.Is(unicode.Cf, r) {
+			return false
+		}
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+			shown = true
+		}
+	}
+	return shown
 }
 
 func truncate(s string, n int) string {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/olahol/melody"
 
 	"emma/modules/account"
 	"emma/modules/group"
@@ -71,6 +72,11 @@ func (h *Hub) listenOnce(ctx context.Context, dsn string, connected func()) erro
 	}
 }
 
+// CloseLoggedOut is the WebSocket close code sent when the user logged
+// out, so a client can tell it from a dropped connection. Codes 4000 to
+// 4999 are for applications (RFC 6455, section 7.4.2).
+const CloseLoggedOut = 4001
+
 // closeUser closes the sockets of a user who logged out. The browser's
 // next ticket request then fails unless another session of that user is
 // still signed in.
@@ -86,7 +92,7 @@ func (h *Hub) closeUser(payload string) {
 	}
 	for _, s := range sessions {
 		if v, _ := s.Get(keyUserID); v == uid {
-			_ = s.Close()
+			_ = s.CloseWithMsg(melody.FormatCloseMessage(CloseLoggedOut, "logged out"))
 		}
 	}
 	h.log.Info("closed sockets of logged-out user", "user_id", uid)
