@@ -56,9 +56,9 @@ func TestEmbeddedModeKeepsDataAcrossRestarts(t *testing.T) {
 	again := second.NewClient(t)
 	login := map[string]string{"email": "wes@example.com", "password": "correct horse battery"}
 	again.JSON(http.MethodPost, "/api/v1/auth/login", login, http.StatusOK, nil)
-	kept := again.Group(g.ID)
-	if len(kept.Jobs) != 4 || deref(kept.Jobs[2].Result) != "6" {
-		t.Errorf("after restart: got %+v, want the stored group with 2 * 3 = 6", kept)
+	stored := again.Group(g.ID)
+	if len(stored.Jobs) != 4 || deref(stored.Jobs[2].Result) != "6" {
+		t.Errorf("after restart: got %+v, want the stored group with 2 * 3 = 6", stored)
 	}
 	after, err := os.ReadFile(filepath.Join(dir, "ticket-secret"))
 	if err != nil || string(after) != string(secret) {

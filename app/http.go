@@ -27,21 +27,24 @@ func (a *App) startHTTP(ctx context.Context) error {
 		return err
 	}
 	a.echo = e
+
 	ln, err := net.Listen("tcp", a.cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (EMMA_HTTP_ADDR): %w", a.cfg.HTTPAddr, err)
 	}
 	a.listenAddr = ln.Addr().String()
+
 	a.server = &http.Server{
 		Handler:           e,
 		ReadHeaderTimeout: 10 * time.Second,
 		// Bodies are at most 64 KiB, so a client that needs longer is stalling.
-		// WebSocket upgrades clear these deadlines on the hijacked connection.
+		// gorilla/websocket (v1.5.3) clears these deadlines on upgrade.
 		ReadTimeout:  30 * time.Second,
 		WriteTimeout: 2 * time.Minute,
 		IdleTimeout:  2 * time.Minute,
 		ErrorLog:     slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
 	}
+
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()

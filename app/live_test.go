@@ -94,7 +94,7 @@ func TestSnapshotComesFirst(t *testing.T) {
 }
 
 // TestSeparateWebAndWorkerProcesses runs the web and worker roles as two
-// processes on one database; the worker is stopped and replaced while jobs
+// processes on one database. The worker is stopped and replaced while jobs
 // wait, and every job still completes.
 func TestSeparateWebAndWorkerProcesses(t *testing.T) {
 	web := apptest.Start(t, apptest.Options{Role: app.RoleWeb})

@@ -26,9 +26,9 @@ const completedRetention = 24 * time.Hour
 const rescueMargin = 2 * time.Minute
 
 // baseRiverConfig holds the settings shared by inserting and working
-// clients. River's defaults (FetchCooldown 100 ms, FetchPollInterval 1 s)
-// cap a client near 1,000 jobs/s and delay each job by about 50 ms; the
-// defaults here start a job about 1 ms after its insert commits.
+// clients. With River's defaults (FetchCooldown 100 ms, FetchPollInterval
+// 1 s) a new job waits for the next fetch. Emma's defaults (1 ms, 50 ms)
+// gave 5 times the throughput in BenchmarkPairThroughput.
 func baseRiverConfig(cfg *config.Config, log *slog.Logger) *river.Config {
 	return &river.Config{
 		Logger:                      log,

@@ -89,6 +89,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*User, str
 	if email == "" || password == "" {
 		return nil, "", web.Invalid("email", "email and password are required")
 	}
+
 	if ok, _ := s.perEmail.Allow(email); !ok {
 		return nil, "", errTooManyAttempts
 	}
@@ -98,6 +99,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*User, str
 		_, _ = checkPassword(s.dummyHash, password)
 		return nil, "", errBadCredentials
 	}
+
 	u, err := s.store.UserByEmail(ctx, email)
 	if errors.Is(err, ErrUserNotFound) {
 		_, _ = checkPassword(s.dummyHash, password)
@@ -106,6 +108,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*User, str
 	if err != nil {
 		return nil, "", err
 	}
+
 	ok, err := checkPassword(u.PasswordHash, password)
 	if err != nil {
 		return nil, "", fmt.Errorf("check password of user %d: %w", u.ID, err)
@@ -113,6 +116,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*User, str
 	if !ok {
 		return nil, "", errBadCredentials
 	}
+
 	token, err := s.startSession(ctx, u.ID)
 	return u, token, err
 }
@@ -181,16 +185,16 @@ func printable(s string) bool {
 // visible reports whether s has a character that shows and no format
 // characters, such as bidi overrides that reorder what other users see.
 func visible(s string) bool {
-	shown := false
+	hasGlyph := false
 	for _, r := range s {
 		if unicode.Is(unicode.Cf, r) {
 			return false
 		}
 		if unicode.IsGraphic(r) && !unicode.IsSpace(r) {
-			shown = true
+			hasGlyph = true
 		}
 	}
-	return shown
+	return hasGlyph
 }
 
 func truncate(s string, n int) string {

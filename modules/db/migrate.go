@@ -36,7 +36,11 @@ type Status struct {
 // both are current.
 func Migrate(ctx context.Context, dsn string, log *slog.Logger) error {
 	return withLock(ctx, dsn, func(pool *pgxpool.Pool) error {
-		res, err := newRiverMigrator(pool, log).Migrate(ctx, rivermigrate.DirectionUp, nil)
+		migrator, err := newRiverMigrator(pool, log)
+		if err != nil {
+			return err
+		}
+		res, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil)
 		if err != nil {
 			return fmt.Errorf("apply river migrations: %w", err)
 		}
@@ -73,7 +77,11 @@ func MigrateDown(ctx context.Context, dsn string, log *slog.Logger) error {
 func CurrentStatus(ctx context.Context, dsn string, log *slog.Logger) (Status, error) {
 	var st Status
 	err := withLock(ctx, dsn, func(pool *pgxpool.Pool) error {
-		versions, err := newRiverMigrator(pool, log).ExistingVersions(ctx)
+		migrator, err := newRiverMigrator(pool, log)
+		if err != nil {
+			return err
+		}
+		versions, err := migrator.ExistingVersions(ctx)
 		if err != nil {
 			return fmt.Errorf("read river migrations: %w", err)
 		}
@@ -92,13 +100,12 @@ func CurrentStatus(ctx context.Context, dsn string, log *slog.Logger) (Status, e
 	return st, err
 }
 
-func newRiverMigrator(pool *pgxpool.Pool, log *slog.Logger) *rivermigrate.Migrator[pgx.Tx] {
+func newRiverMigrator(pool *pgxpool.Pool, log *slog.Logger) (*rivermigrate.Migrator[pgx.Tx], error) {
 	m, err := rivermigrate.New(riverpgxv5.New(pool), &rivermigrate.Config{Logger: log})
 	if err != nil {
-		// New fails only on an invalid configuration, which is fixed here.
-		panic(fmt.Sprintf("create river migrator: %v", err))
+		return nil, fmt.Errorf("create river migrator: %w", err)
 	}
-	return m
+	return m, nil
 }
 
 // withLock runs fn while holding the migration advisory lock on a
@@ -177,7 +184,11 @@ func CheckCurrent(ctx context.Context, dsn string, log *slog.Logger) error {
 		return fmt.Errorf("database schema is at version %d (dirty: %t) but this binary needs %d; run `emma migrate up` first",
 			st.Version, st.Dirty, latest)
 	}
-	if riverLatest := latestRiverVersion(); st.RiverVersion < riverLatest {
+	riverLatest, err := latestRiverVersion()
+	if err != nil {
+		return err
+	}
+	if st.RiverVersion < riverLatest {
 		return fmt.Errorf("river schema is at version %d but this binary needs %d; run `emma migrate up` first",
 			st.RiverVersion, riverLatest)
 	}
@@ -186,12 +197,16 @@ func CheckCurrent(ctx context.Context, dsn string, log *slog.Logger) error {
 
 // latestRiverVersion is the newest River migration this binary carries.
 // Listing them needs no connection, so a nil pool is enough.
-func latestRiverVersion() int {
-	all := newRiverMigrator(nil, slog.New(slog.DiscardHandler)).AllVersions()
-	if len(all) == 0 {
-		return 0
+func latestRiverVersion() (int, error) {
+	migrator, err := newRiverMigrator(nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return 0, err
 	}
-	return all[len(all)-1].Version
+	all := migrator.AllVersions()
+	if len(all) == 0 {
+		return 0, nil
+	}
+	return all[len(all)-1].Version, nil
 }
 
 func latestVersion() (uint, error) {

@@ -9,9 +9,9 @@ import (
 )
 
 // reporter writes a running job's progress from its own goroutine, so the
-// computation never waits on the database: the first report at once, so
-// that even a short computation shows it started, then at most once per
-// ProgressInterval.
+// computation does not wait on the database. It writes the first report at
+// once, so that a short computation still shows it started, and later
+// reports at most once per ProgressInterval.
 type reporter struct {
 	store *Store
 	log   *slog.Logger

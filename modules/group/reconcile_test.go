@@ -13,16 +13,11 @@ import (
 func TestReconcileFailsLostJobs(t *testing.T) {
 	s, d := newTestStore(t)
 	ctx := context.Background()
-	uid := createUser(t, d, "lost@example.com")
-	a, b := "1", "2"
-	g, err := s.Submit(ctx, uid, Submission{A: &a, B: &b})
-	if err != nil {
-		t.Fatalf("submit: %v", err)
-	}
-	lost, kept := g.Jobs[0].ID, g.Jobs[1].ID
+	g := submitPair(t, s, d, "lost@example.com")
+	lost, waiting := g.Jobs[0].ID, g.Jobs[1].ID
 	// The first job's River job was discarded after a crash; the second
 	// still waits in the queue. Both rows are older than the grace period.
-	_, err = d.Pool.Exec(ctx, `UPDATE river_job SET state = 'discarded', finalized_at = now() WHERE id = $1`,
+	_, err := d.Pool.Exec(ctx, `UPDATE river_job SET state = 'discarded', finalized_at = now() WHERE id = $1`,
 		*g.Jobs[0].RiverJobID)
 	if err != nil {
 		t.Fatalf("discard river job: %v", err)
@@ -38,7 +33,7 @@ func TestReconcileFailsLostJobs(t *testing.T) {
 	if jobs != 1 || insights != 0 {
 		t.Errorf("got %d jobs and %d insights closed, want 1 and 0", jobs, insights)
 	}
-	for id, want := range map[int64]string{lost: StatusFailed, kept: StatusQueued} {
+	for id, want := range map[int64]string{lost: StatusFailed, waiting: StatusQueued} {
 		j, err := s.Job(ctx, id)
 		if err != nil {
 			t.Fatalf("load job %d: %v", id, err)
@@ -52,17 +47,12 @@ func TestReconcileFailsLostJobs(t *testing.T) {
 func TestReconcileFailsLostInsights(t *testing.T) {
 	s, d := newTestStore(t)
 	ctx := context.Background()
-	uid := createUser(t, d, "insight@example.com")
-	a, b := "1", "2"
-	g, err := s.Submit(ctx, uid, Submission{A: &a, B: &b})
-	if err != nil {
-		t.Fatalf("submit: %v", err)
-	}
+	g := submitPair(t, s, d, "insight@example.com")
 	id := g.Jobs[0].ID
 	if _, err := s.Complete(ctx, id, Result{Value: "3", Exact: "3"}); err != nil {
 		t.Fatalf("complete: %v", err)
 	}
-	_, err = d.Pool.Exec(ctx, `DELETE FROM river_job WHERE kind = 'insight'`)
+	_, err := d.Pool.Exec(ctx, `DELETE FROM river_job WHERE kind = 'insight'`)
 	if err != nil {
 		t.Fatalf("delete insight job: %v", err)
 	}
@@ -84,12 +74,7 @@ func TestReconcileFailsLostInsights(t *testing.T) {
 func TestLastAttemptFailureClosesRow(t *testing.T) {
 	s, d := newTestStore(t)
 	ctx := context.Background()
-	uid := createUser(t, d, "last@example.com")
-	a, b := "1", "2"
-	g, err := s.Submit(ctx, uid, Submission{A: &a, B: &b})
-	if err != nil {
-		t.Fatalf("submit: %v", err)
-	}
+	g := submitPair(t, s, d, "last@example.com")
 	// Without operands the computation fails with an error that is not
 	// the input's fault, as a database failure would.
 	if _, err := d.Pool.Exec(ctx, `UPDATE groups SET a = NULL WHERE id = $1`, g.ID); err != nil {

@@ -37,6 +37,18 @@ func createUser(t *testing.T, d *db.DB, email string) int64 {
 	return id
 }
 
+// submitPair stores the pair 1, 2 for a new user with email and returns
+// the group with its four queued jobs.
+func submitPair(t *testing.T, s *Store, d *db.DB, email string) *Group {
+	t.Helper()
+	a, b := "1", "2"
+	g, err := s.Submit(context.Background(), createUser(t, d, email), Submission{A: &a, B: &b})
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	return g
+}
+
 func counts(t *testing.T, d *db.DB) (groups, jobs, riverJobs int) {
 	t.Helper()
 	err := d.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM groups),
@@ -81,12 +93,7 @@ func TestSubmitStoresAndQueuesEverything(t *testing.T) {
 
 func TestCompleteIsIdempotent(t *testing.T) {
 	s, d := newTestStore(t)
-	uid := createUser(t, d, "idem@example.com")
-	a, b := "1", "2"
-	g, err := s.Submit(context.Background(), uid, Submission{A: &a, B: &b})
-	if err != nil {
-		t.Fatalf("submit: %v", err)
-	}
+	g := submitPair(t, s, d, "idem@example.com")
 	ctx := context.Background()
 	id := g.Jobs[0].ID
 	if _, err := s.Complete(ctx, id, Result{Value: "3", Exact: "3"}); err != nil {

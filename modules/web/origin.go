@@ -10,8 +10,8 @@ import (
 // SameOrigin rejects state-changing requests that a browser sent from
 // another site. A request whose Origin header (or, without one, Referer)
 // names a different origin gets 403. Requests with neither header come
-// from non-browser clients and pass; the JSON content type that API writes
-// require is what keeps cross-site forms out for those.
+// from non-browser clients and pass. Cross-site forms cannot use that gap,
+// because API writes require a JSON content type.
 func SameOrigin(origin string) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
